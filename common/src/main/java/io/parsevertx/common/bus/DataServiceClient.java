@@ -1,0 +1,55 @@
+package io.parsevertx.common.bus;
+
+import io.vertx.core.Future;
+import io.vertx.core.eventbus.DeliveryOptions;
+import io.vertx.core.eventbus.EventBus;
+import io.vertx.core.eventbus.Message;
+import io.vertx.core.json.JsonObject;
+
+/**
+ * Typed client of data-service over the event bus. Every call fails with a
+ * {@link io.parsevertx.common.error.ParseException}: the service's own code, or
+ * {@code SERVICE_UNAVAILABLE} (2) when no instance answers within the timeout.
+ */
+public final class DataServiceClient {
+  private final EventBus eventBus;
+  private final long timeoutMillis;
+
+  public DataServiceClient(EventBus eventBus, long timeoutMillis) {
+    this.eventBus = eventBus;
+    this.timeoutMillis = timeoutMillis;
+  }
+
+  /** @return {@code {"objectId","createdAt"}} of the new object */
+  public Future<JsonObject> create(ServiceRequest request) {
+    return send(EventBusAddresses.CLASSES_CREATE, request);
+  }
+
+  /** @return the object; fails with 101 when it does not exist */
+  public Future<JsonObject> get(ServiceRequest request) {
+    return send(EventBusAddresses.CLASSES_GET, request);
+  }
+
+  /** @return {@code {"updatedAt"}}; fails with 101 when the object does not exist */
+  public Future<JsonObject> update(ServiceRequest request) {
+    return send(EventBusAddresses.CLASSES_UPDATE, request);
+  }
+
+  /** @return {@code {}}; fails with 101 when the object does not exist */
+  public Future<JsonObject> delete(ServiceRequest request) {
+    return send(EventBusAddresses.CLASSES_DELETE, request);
+  }
+
+  /** @return {@code {"results":[...]}} and {@code "count"} when asked for */
+  public Future<JsonObject> find(ServiceRequest request) {
+    return send(EventBusAddresses.CLASSES_FIND, request);
+  }
+
+  private Future<JsonObject> send(String address, ServiceRequest request) {
+    DeliveryOptions options = new DeliveryOptions().setSendTimeout(timeoutMillis)
+        .addHeader(EventBusAddresses.REQUEST_ID_HEADER, String.valueOf(request.requestId()));
+    return eventBus.<JsonObject>request(address, request.toJson(), options)
+        .map(Message::body)
+        .recover(e -> Future.failedFuture(BusFailures.toParseException(e)));
+  }
+}

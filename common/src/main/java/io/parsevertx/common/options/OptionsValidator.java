@@ -1,0 +1,91 @@
+package io.parsevertx.common.options;
+
+import io.parsevertx.common.bus.ServiceRole;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import java.net.URI;
+import java.net.URISyntaxException;
+
+/** Checks option values beyond their type: ranges, formats, combinations. */
+final class OptionsValidator {
+
+  private OptionsValidator() {}
+
+  static void validate(JsonObject options) {
+    requirePresent(options, ParseServerOptions.APP_ID);
+    requirePresent(options, ParseServerOptions.MASTER_KEY);
+    requirePort(options, ParseServerOptions.PORT, 0);
+    requirePort(options, ParseServerOptions.CLUSTER_PORT, 0);
+    String mountPath = options.getString(ParseServerOptions.MOUNT_PATH);
+    if (!mountPath.startsWith("/")) {
+      throw new OptionsException("Invalid option --mountPath: must start with /");
+    }
+    try {
+      ByteSizes.parse(options.getString(ParseServerOptions.MAX_UPLOAD_SIZE));
+    } catch (IllegalArgumentException e) {
+      throw new OptionsException("Invalid option --maxUploadSize: " + e.getMessage());
+    }
+    requireUrl(options, ParseServerOptions.SERVER_URL);
+    requireUrl(options, ParseServerOptions.PUBLIC_SERVER_URL);
+    requireDatabaseUri(options.getString(ParseServerOptions.DATABASE_URI));
+    requirePositive(options, ParseServerOptions.REQUEST_TIMEOUT);
+    requirePositive(options, ParseServerOptions.OBJECT_ID_SIZE);
+    Number maxLimit = options.getNumber(ParseServerOptions.MAX_LIMIT);
+    if (maxLimit != null && maxLimit.longValue() < 1) {
+      throw new OptionsException("Invalid option --maxLimit: must be at least 1");
+    }
+    for (Object role : options.getJsonArray(ParseServerOptions.SERVICES, new JsonArray())) {
+      if (!(role instanceof String s) || ServiceRole.fromFlagName(s) == null) {
+        throw new OptionsException("Invalid option --services: unknown service " + role
+            + " (known: gateway,data,auth,files,push,livequery)");
+      }
+    }
+  }
+
+  private static void requirePresent(JsonObject options, String name) {
+    Object value = options.getValue(name);
+    if (value == null || value.toString().isBlank()) {
+      OptionDef def = ParseServerOptions.get(name);
+      throw new OptionsException("Missing option --" + name + " (or " + def.env() + ")");
+    }
+  }
+
+  private static void requirePort(JsonObject options, String name, int min) {
+    Number port = options.getNumber(name);
+    if (port != null && (port.longValue() < min || port.longValue() > 65535)) {
+      throw new OptionsException("Invalid option --" + name + ": must be between " + min
+          + " and 65535");
+    }
+  }
+
+  private static void requirePositive(JsonObject options, String name) {
+    Number value = options.getNumber(name);
+    if (value != null && value.longValue() <= 0) {
+      throw new OptionsException("Invalid option --" + name + ": must be greater than 0");
+    }
+  }
+
+  private static void requireUrl(JsonObject options, String name) {
+    String url = options.getString(name);
+    if (url == null) {
+      return;
+    }
+    try {
+      URI uri = new URI(url);
+      if (!"http".equals(uri.getScheme()) && !"https".equals(uri.getScheme())
+          || uri.getHost() == null) {
+        throw new URISyntaxException(url, "not an http(s) URL");
+      }
+    } catch (URISyntaxException e) {
+      throw new OptionsException("Invalid option --" + name + ": must be an http(s) URL, got "
+          + url);
+    }
+  }
+
+  private static void requireDatabaseUri(String uri) {
+    if (uri != null && !uri.startsWith("mongodb://") && !uri.startsWith("mongodb+srv://")) {
+      throw new OptionsException("Invalid option --databaseURI: only mongodb:// and "
+          + "mongodb+srv:// URIs are supported so far");
+    }
+  }
+}

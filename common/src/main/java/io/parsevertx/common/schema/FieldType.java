@@ -1,0 +1,42 @@
+package io.parsevertx.common.schema;
+
+/** The field types of a Parse class schema, by the names {@code /schemas} uses. */
+public enum FieldType {
+  STRING("String"),
+  NUMBER("Number"),
+  BOOLEAN("Boolean"),
+  DATE("Date"),
+  OBJECT("Object"),
+  ARRAY("Array"),
+  POINTER("Pointer"),
+  RELATION("Relation"),
+  FILE("File"),
+  GEO_POINT("GeoPoint"),
+  POLYGON("Polygon"),
+  BYTES("Bytes"),
+  ACL("ACL");
+
+  private final String parseName;
+
+  FieldType(String parseName) {
+    this.parseName = parseName;
+  }
+
+  public String parseName() {
+    return parseName;
+  }
+
+  public boolean needsTargetClass() {
+    return this == POINTER || this == RELATION;
+  }
+
+  /** The type named in a schema, or null when the name is unknown. */
+  public static FieldType fromParseName(String name) {
+    for (FieldType t : values()) {
+      if (t.parseName.equals(name)) {
+        return t;
+      }
+    }
+    return null;
+  }
+}

@@ -1,0 +1,33 @@
+package io.parsevertx.common.types;
+
+/** The {@code __type} names of Parse's typed JSON values. */
+public enum ParseType {
+  DATE("Date"),
+  POINTER("Pointer"),
+  RELATION("Relation"),
+  FILE("File"),
+  GEO_POINT("GeoPoint"),
+  POLYGON("Polygon"),
+  BYTES("Bytes"),
+  OBJECT("Object");
+
+  private final String wireName;
+
+  ParseType(String wireName) {
+    this.wireName = wireName;
+  }
+
+  public String wireName() {
+    return wireName;
+  }
+
+  /** The type named by a {@code __type} value, or null when the name is not a Parse type. */
+  public static ParseType fromWireName(String name) {
+    for (ParseType t : values()) {
+      if (t.wireName.equals(name)) {
+        return t;
+      }
+    }
+    return null;
+  }
+}

@@ -1,0 +1,69 @@
+package io.parsevertx.storage;
+
+import io.parsevertx.common.query.FindOptions;
+import io.parsevertx.common.query.QueryNode;
+import io.parsevertx.common.schema.ClassSchema;
+import io.parsevertx.common.schema.SchemaField;
+import io.vertx.core.Future;
+import io.vertx.core.json.JsonObject;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The storage SPI. An adapter receives Parse objects in Parse's JSON encoding, the query AST and
+ * the class schema, and stores them in its database's own layout - never a driver document from
+ * outside. Every Future fails with a {@link io.parsevertx.common.error.ParseException}:
+ * {@code DUPLICATE_VALUE} (137) for a unique-index clash, {@code INTERNAL_SERVER_ERROR} (1) when
+ * the database fails.
+ */
+public interface StorageAdapter {
+
+  /** Succeeds when the database answers. */
+  Future<Void> ping();
+
+  /** @return every stored class schema, by class name */
+  Future<Map<String, ClassSchema>> loadSchemas();
+
+  /** @return the stored schema of {@code className}, or null when the class does not exist */
+  Future<ClassSchema> getSchema(String className);
+
+  /**
+   * Stores a new class.
+   *
+   * @return fails with {@code DUPLICATE_VALUE} (137) when the class already exists
+   */
+  Future<Void> createClass(ClassSchema schema);
+
+  /**
+   * Adds fields to a class where they are not yet defined; fields that exist keep their type
+   * (the caller re-reads the schema to see who won a race).
+   */
+  Future<Void> addFieldsIfMissing(String className, Map<String, SchemaField> fields);
+
+  /**
+   * Inserts one object; {@code object} carries objectId, createdAt and updatedAt.
+   *
+   * @return fails with {@code DUPLICATE_VALUE} (137) when the objectId (or a unique field) exists
+   */
+  Future<Void> createObject(ClassSchema schema, JsonObject object);
+
+  /**
+   * Applies {@code update} (plain values and Parse's {@code __op} operations) to the first object
+   * matching {@code where}.
+   *
+   * @return the object after the update, or null when none matched
+   */
+  Future<JsonObject> updateObject(ClassSchema schema, QueryNode where, JsonObject update);
+
+  /** @return true when an object matched {@code where} and was deleted */
+  Future<Boolean> deleteObject(ClassSchema schema, QueryNode where);
+
+  /** @return the matching objects in Parse's JSON encoding, File values without their url */
+  Future<List<JsonObject>> find(ClassSchema schema, QueryNode where, FindOptions options);
+
+  /** @return how many objects match {@code where} */
+  Future<Long> count(ClassSchema schema, QueryNode where);
+
+  /** Releases connections. */
+  Future<Void> close();
+}

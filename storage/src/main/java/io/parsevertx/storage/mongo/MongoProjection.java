@@ -1,0 +1,27 @@
+package io.parsevertx.storage.mongo;
+
+import io.parsevertx.common.ParseFields;
+import io.parsevertx.common.schema.ClassSchema;
+import io.vertx.core.json.JsonObject;
+import java.util.List;
+
+/** The projection for a {@code keys} parameter; the fields every object carries stay in. */
+final class MongoProjection {
+
+  private MongoProjection() {}
+
+  static JsonObject of(ClassSchema schema, List<String> keys) {
+    JsonObject fields = new JsonObject()
+        .put(MongoFieldNames.ID, 1)
+        .put(MongoFieldNames.CREATED_AT, 1)
+        .put(MongoFieldNames.UPDATED_AT, 1)
+        .put(ParseFields.RPERM, 1)
+        .put(ParseFields.WPERM, 1)
+        .put(MongoFieldNames.ACL, 1);
+    for (String key : keys) {
+      String topLevel = key.contains(".") ? key.substring(0, key.indexOf('.')) : key;
+      fields.put(MongoFieldNames.toMongo(schema, topLevel), 1);
+    }
+    return fields;
+  }
+}

@@ -1,0 +1,137 @@
+package io.parsevertx.storage.mongo;
+
+import io.parsevertx.common.query.QueryNode;
+import io.parsevertx.common.schema.ClassSchema;
+import io.parsevertx.common.schema.SchemaField;
+import io.parsevertx.storage.StorageAdapter;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.mongo.FindOptions;
+import io.vertx.ext.mongo.MongoClient;
+import io.vertx.ext.mongo.UpdateOptions;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
+
+/**
+ * {@link StorageAdapter} for MongoDB through the Vert.x Mongo Client, in Parse Server's layout:
+ * one collection per class named after it, schemas in {@code _SCHEMA}.
+ */
+public final class MongoStorageAdapter implements StorageAdapter {
+  private final MongoClient client;
+
+  public MongoStorageAdapter(MongoClient client) {
+    this.client = client;
+  }
+
+  /** Connects to {@code connectionString}; the database is the one the URI names. */
+  public static MongoStorageAdapter connect(Vertx vertx, String connectionString) {
+    JsonObject config = new JsonObject().put("connection_string", connectionString)
+        .put("useObjectId", false);
+    return new MongoStorageAdapter(MongoClient.createShared(vertx, config, connectionString));
+  }
+
+  @Override
+  public Future<Void> ping() {
+    return guard(() -> client.runCommand("ping", new JsonObject().put("ping", 1)).mapEmpty());
+  }
+
+  @Override
+  public Future<Map<String, ClassSchema>> loadSchemas() {
+    return guard(() -> client.find(MongoSchemaCollection.COLLECTION, new JsonObject())
+        .map(docs -> {
+          Map<String, ClassSchema> schemas = new LinkedHashMap<>();
+          docs.forEach(doc -> {
+            ClassSchema schema = MongoSchemaCollection.fromDocument(doc);
+            schemas.put(schema.className(), schema);
+          });
+          return schemas;
+        }));
+  }
+
+  @Override
+  public Future<ClassSchema> getSchema(String className) {
+    return guard(() -> client.findOne(MongoSchemaCollection.COLLECTION, idIs(className), null)
+        .map(doc -> doc == null ? null : MongoSchemaCollection.fromDocument(doc)));
+  }
+
+  @Override
+  public Future<Void> createClass(ClassSchema schema) {
+    return guard(() -> client.insert(MongoSchemaCollection.COLLECTION,
+        MongoSchemaCollection.toDocument(schema)).mapEmpty());
+  }
+
+  @Override
+  public Future<Void> addFieldsIfMissing(String className, Map<String, SchemaField> fields) {
+    List<Future<?>> updates = new ArrayList<>();
+    fields.forEach((name, field) -> updates.add(guard(() -> client.updateCollection(
+        MongoSchemaCollection.COLLECTION,
+        idIs(className).put(name, new JsonObject().put("$exists", false)),
+        new JsonObject().put("$set",
+            new JsonObject().put(name, MongoSchemaCollection.fieldToMongo(field)))))));
+    return Future.all(updates).mapEmpty();
+  }
+
+  @Override
+  public Future<Void> createObject(ClassSchema schema, JsonObject object) {
+    return guard(() -> client.insert(schema.className(),
+        MongoDocuments.toMongo(schema, object)).mapEmpty());
+  }
+
+  @Override
+  public Future<JsonObject> updateObject(ClassSchema schema, QueryNode where, JsonObject update) {
+    return guard(() -> client.findOneAndUpdateWithOptions(schema.className(),
+            MongoQueryTranslator.filter(schema, where), MongoUpdates.toMongo(schema, update),
+            new FindOptions(), new UpdateOptions().setReturningNewDocument(true))
+        .map(doc -> doc == null ? null : MongoDocuments.toParse(schema, doc)));
+  }
+
+  @Override
+  public Future<Boolean> deleteObject(ClassSchema schema, QueryNode where) {
+    return guard(() -> client.removeDocument(schema.className(),
+            MongoQueryTranslator.filter(schema, where))
+        .map(result -> result != null && result.getRemovedCount() > 0));
+  }
+
+  @Override
+  public Future<List<JsonObject>> find(ClassSchema schema, QueryNode where,
+      io.parsevertx.common.query.FindOptions options) {
+    FindOptions mongoOptions = new FindOptions()
+        .setLimit(options.limit())
+        .setSkip(options.skip())
+        .setSort(MongoQueryTranslator.sort(schema, options.order()));
+    if (options.keys() != null) {
+      mongoOptions.setFields(MongoProjection.of(schema, options.keys()));
+    }
+    return guard(() -> client.findWithOptions(schema.className(),
+            MongoQueryTranslator.filter(schema, where), mongoOptions)
+        .map(docs -> docs.stream().map(doc -> MongoDocuments.toParse(schema, doc)).toList()));
+  }
+
+  @Override
+  public Future<Long> count(ClassSchema schema, QueryNode where) {
+    return guard(() -> client.count(schema.className(),
+        MongoQueryTranslator.filter(schema, where)));
+  }
+
+  @Override
+  public Future<Void> close() {
+    return client.close();
+  }
+
+  private static JsonObject idIs(String id) {
+    return new JsonObject().put(MongoFieldNames.ID, id);
+  }
+
+  /** Runs a driver call, turning both thrown and failed outcomes into Parse errors. */
+  private static <T> Future<T> guard(Supplier<Future<T>> call) {
+    try {
+      return call.get().recover(MongoErrors::translate);
+    } catch (RuntimeException e) {
+      return MongoErrors.translate(e);
+    }
+  }
+}
