@@ -37,6 +37,18 @@ public final class BusReplies {
     };
   }
 
+  /**
+   * A health consumer: replies {@code {"status":"ok"}} when {@code check} succeeds, else fails
+   * with {@code SERVICE_UNAVAILABLE}.
+   */
+  public static io.vertx.core.Handler<Message<JsonObject>> health(
+      java.util.function.Supplier<Future<?>> check) {
+    return message -> check.get()
+        .onSuccess(v -> message.reply(new JsonObject().put("status", "ok")))
+        .onFailure(e -> message.fail(ParseErrorCode.SERVICE_UNAVAILABLE.code(),
+            "not ready: " + e.getClass().getSimpleName()));
+  }
+
   private static void fail(Message<?> message, String requestId, Throwable error) {
     if (error instanceof ParseException pe && pe.code() != ParseErrorCode.INTERNAL_SERVER_ERROR) {
       message.fail(pe.code().code(), pe.getMessage());

@@ -1,0 +1,34 @@
+package io.parsevertx.gateway;
+
+import io.parsevertx.gateway.http.GatewayRouter;
+import io.vertx.core.Future;
+import io.vertx.core.VerticleBase;
+import io.vertx.core.http.HttpServer;
+import io.vertx.core.http.HttpServerOptions;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** api-gateway: the HTTP edge of the suite. Routes reach the services over the event bus. */
+public final class GatewayVerticle extends VerticleBase {
+  private static final Logger LOG = LoggerFactory.getLogger(GatewayVerticle.class);
+  private HttpServer server;
+
+  @Override
+  public Future<?> start() {
+    GatewayConfig config = GatewayConfig.fromJson(config());
+    server = vertx.createHttpServer(new HttpServerOptions().setCompressionSupported(true))
+        .requestHandler(GatewayRouter.create(vertx, config));
+    return server.listen(config.port(), config.host()).onSuccess(s -> LOG.info(
+        "event=gateway_listening port={} mountPath={}", s.actualPort(), config.mountPath()));
+  }
+
+  /** The port actually bound (useful with port 0). */
+  public int actualPort() {
+    return server.actualPort();
+  }
+
+  @Override
+  public Future<?> stop() {
+    return server == null ? Future.succeededFuture() : server.close();
+  }
+}

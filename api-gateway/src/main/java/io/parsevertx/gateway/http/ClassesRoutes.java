@@ -1,0 +1,74 @@
+package io.parsevertx.gateway.http;
+
+import io.parsevertx.common.ParseFields;
+import io.parsevertx.common.bus.DataServiceClient;
+import io.vertx.core.Future;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+
+/**
+ * Objects of any class, served by data-service.
+ *
+ * <pre>
+ * POST   /classes/:className            curl -X POST -H "X-Parse-Application-Id: APP" -d '{"score":1}' URL/classes/GameScore
+ * GET    /classes/:className            curl -H "X-Parse-Application-Id: APP" -G --data-urlencode 'where={"score":1}' URL/classes/GameScore
+ * GET    /classes/:className/:objectId  curl -H "X-Parse-Application-Id: APP" URL/classes/GameScore/Ed1nuqPvcm
+ * PUT    /classes/:className/:objectId  curl -X PUT -H "X-Parse-Application-Id: APP" -d '{"score":2}' URL/classes/GameScore/Ed1nuqPvcm
+ * DELETE /classes/:className/:objectId  curl -X DELETE -H "X-Parse-Application-Id: APP" URL/classes/GameScore/Ed1nuqPvcm
+ * </pre>
+ */
+final class ClassesRoutes {
+  private static final String CLASS_NAME = "className";
+  private static final String OBJECT_ID = "objectId";
+
+  private final DataServiceClient data;
+
+  ClassesRoutes(DataServiceClient data) {
+    this.data = data;
+  }
+
+  void mount(Router router) {
+    router.post("/classes/:className").handler(this::handleCreate);
+    router.get("/classes/:className").handler(this::handleFind);
+    router.get("/classes/:className/:objectId").handler(this::handleGet);
+    router.put("/classes/:className/:objectId").handler(this::handleUpdate);
+    router.delete("/classes/:className/:objectId").handler(this::handleDelete);
+  }
+
+  private void handleCreate(RoutingContext ctx) {
+    String className = ctx.pathParam(CLASS_NAME);
+    data.create(ParseRequest.of(ctx).toService(className, null))
+        .onSuccess(created -> {
+          String location = Responses.apiUrl(ctx) + "/classes/" + className + "/"
+              + created.getString(ParseFields.OBJECT_ID);
+          ctx.response().setStatusCode(201).putHeader("Location", location);
+          Responses.json(ctx, created);
+        })
+        .onFailure(ctx::fail);
+  }
+
+  private void handleFind(RoutingContext ctx) {
+    reply(ctx, data.find(ParseRequest.of(ctx).toService(ctx.pathParam(CLASS_NAME), null)));
+  }
+
+  private void handleGet(RoutingContext ctx) {
+    reply(ctx, data.get(request(ctx)));
+  }
+
+  private void handleUpdate(RoutingContext ctx) {
+    reply(ctx, data.update(request(ctx)));
+  }
+
+  private void handleDelete(RoutingContext ctx) {
+    reply(ctx, data.delete(request(ctx)));
+  }
+
+  private static io.parsevertx.common.bus.ServiceRequest request(RoutingContext ctx) {
+    return ParseRequest.of(ctx).toService(ctx.pathParam(CLASS_NAME), ctx.pathParam(OBJECT_ID));
+  }
+
+  private static void reply(RoutingContext ctx, Future<JsonObject> result) {
+    result.onSuccess(body -> Responses.json(ctx, body)).onFailure(ctx::fail);
+  }
+}

@@ -1,0 +1,67 @@
+package io.parsevertx.gateway.http;
+
+import io.parsevertx.common.ParseHeaders;
+import io.parsevertx.common.bus.DataServiceClient;
+import io.parsevertx.common.bus.HealthProbe;
+import io.parsevertx.gateway.GatewayConfig;
+import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.handler.BodyHandler;
+import io.vertx.ext.web.handler.CorsHandler;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+/** Builds the gateway's HTTP routes, in the order every request passes them. */
+public final class GatewayRouter {
+  /** How long a health probe waits for each service. */
+  private static final long HEALTH_TIMEOUT_MILLIS = 2_000;
+
+  private GatewayRouter() {}
+
+  public static Router create(Vertx vertx, GatewayConfig config) {
+    Router root = Router.router(vertx);
+    root.route().handler(RequestIds::handle);
+    root.route().handler(cors(config));
+    HealthRoutes health = new HealthRoutes(
+        new HealthProbe(vertx.eventBus(), HEALTH_TIMEOUT_MILLIS), config.healthServices());
+    health.mount(root);
+
+    Router api = Router.router(vertx);
+    String mount = config.mountPath();
+    api.route().handler(ctx -> {
+      Responses.rememberMount(ctx, mount.equals("/") ? "" : mount);
+      ctx.next();
+    });
+    health.mount(api);
+    api.route().handler(BodyHandler.create(false).setBodyLimit(config.maxBodyBytes()));
+    api.route().handler(new ParseRequestHandler(new KeyCheck(config)));
+    new ClassesRoutes(new DataServiceClient(vertx.eventBus(), config.requestTimeoutMillis()))
+        .mount(api);
+
+    root.route(mount.equals("/") ? "/*" : mount + "/*").subRouter(api);
+    root.route().failureHandler(ErrorResponses::handle);
+    api.route().failureHandler(ErrorResponses::handle);
+    root.errorHandler(404, ErrorResponses::handle);
+    root.errorHandler(405, ErrorResponses::handle);
+    return root;
+  }
+
+  /** Parse Server's CORS answer: any origin unless {@code allowOrigin} says otherwise. */
+  private static CorsHandler cors(GatewayConfig config) {
+    CorsHandler cors = CorsHandler.create();
+    if (config.allowOrigins().isEmpty()) {
+      cors.addOrigin("*");
+    } else {
+      config.allowOrigins().forEach(cors::addOrigin);
+    }
+    List<String> headers = new ArrayList<>(ParseHeaders.CORS_ALLOWED);
+    headers.addAll(config.allowHeaders());
+    return cors.allowedHeaders(Set.copyOf(headers))
+        .allowedMethods(Set.of(HttpMethod.GET, HttpMethod.PUT, HttpMethod.POST, HttpMethod.DELETE,
+            HttpMethod.OPTIONS))
+        .exposedHeaders(Set.copyOf(ParseHeaders.CORS_EXPOSED))
+        .maxAgeSeconds(86400);
+  }
+}

@@ -1,0 +1,124 @@
+package io.parsevertx.gateway.http;
+
+import io.parsevertx.common.ParseHeaders;
+import io.parsevertx.common.auth.AuthContext;
+import io.parsevertx.common.error.ParseErrorCode;
+import io.parsevertx.common.error.ParseException;
+import io.parsevertx.common.options.ParseServerOptions;
+import io.vertx.core.Handler;
+import io.vertx.core.MultiMap;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.json.DecodeException;
+import io.vertx.core.json.Json;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.RoutingContext;
+import java.util.HashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Reads who is calling from the {@code X-Parse-*} headers or, as the JS SDK sends them, from
+ * the keys of a {@code text/plain} JSON body; checks the keys; applies a {@code _method}
+ * override by re-routing; and leaves a {@link ParseRequest} for the route handlers.
+ */
+final class ParseRequestHandler implements Handler<RoutingContext> {
+  private static final Set<HttpMethod> OVERRIDABLE = Set.of(HttpMethod.GET, HttpMethod.PUT,
+      HttpMethod.DELETE, HttpMethod.POST);
+
+  private final KeyCheck keys;
+
+  ParseRequestHandler(KeyCheck keys) {
+    this.keys = keys;
+  }
+
+  @Override
+  public void handle(RoutingContext ctx) {
+    if (ParseRequest.of(ctx) != null) { // note: second pass after a _method reroute
+      ctx.next();
+      return;
+    }
+    JsonObject body = readBody(ctx);
+    MultiMap headers = ctx.request().headers();
+    keys.requireAppId(pick(headers, ParseHeaders.APPLICATION_ID, body,
+        ParseHeaders.Body.APPLICATION_ID));
+    boolean master = keys.isMaster(pick(headers, ParseHeaders.MASTER_KEY, body,
+        ParseHeaders.Body.MASTER_KEY));
+    if (!master) {
+      keys.requireClientKey(clientKeys(headers, body));
+    }
+    AuthContext auth = new AuthContext(master, false,
+        pick(headers, ParseHeaders.SESSION_TOKEN, body, ParseHeaders.Body.SESSION_TOKEN), null,
+        pick(headers, ParseHeaders.INSTALLATION_ID, body, ParseHeaders.Body.INSTALLATION_ID),
+        pick(headers, ParseHeaders.CLIENT_VERSION, body, ParseHeaders.Body.CLIENT_VERSION));
+    HttpMethod override = methodOverride(ctx, body);
+    ParseHeaders.Body.ALL.forEach(body::remove);
+    JsonObject params = queryParams(ctx.request().params());
+    if (override == HttpMethod.GET) {
+      params.mergeIn(body); // note: the JS SDK sends a GET's parameters in the body
+      body = new JsonObject();
+    }
+    ParseRequest.store(ctx, new ParseRequest(RequestIds.of(ctx), auth, body, params));
+    if (override != null && override != ctx.request().method()) {
+      ctx.reroute(override, ctx.request().uri());
+    } else {
+      ctx.next();
+    }
+  }
+
+  private static JsonObject readBody(RoutingContext ctx) {
+    Buffer raw = ctx.body().buffer();
+    if (raw == null || raw.length() == 0) {
+      return new JsonObject();
+    }
+    // note: like Parse Server, any content type is read as JSON (curl -d sends form-urlencoded)
+    try {
+      Object decoded = Json.decodeValue(raw);
+      if (decoded instanceof JsonObject json) {
+        return json;
+      }
+    } catch (DecodeException e) {
+      // fall through to the one error below
+    }
+    throw new ParseException(ParseErrorCode.INVALID_JSON, "Invalid JSON body.");
+  }
+
+  private static HttpMethod methodOverride(RoutingContext ctx, JsonObject body) {
+    Object method = body.getValue(ParseHeaders.Body.METHOD);
+    if (method == null || ctx.request().method() != HttpMethod.POST) {
+      return null;
+    }
+    HttpMethod parsed = HttpMethod.valueOf(method.toString().toUpperCase(Locale.ROOT));
+    if (!OVERRIDABLE.contains(parsed)) {
+      throw new ParseException(ParseErrorCode.INVALID_JSON, "unsupported _method " + method);
+    }
+    return parsed;
+  }
+
+  private static Map<String, String> clientKeys(MultiMap headers, JsonObject body) {
+    Map<String, String> given = new HashMap<>();
+    given.put(ParseServerOptions.CLIENT_KEY, pick(headers, ParseHeaders.CLIENT_KEY, body,
+        ParseHeaders.Body.CLIENT_KEY));
+    given.put(ParseServerOptions.JAVASCRIPT_KEY, pick(headers, ParseHeaders.JAVASCRIPT_KEY, body,
+        ParseHeaders.Body.JAVASCRIPT_KEY));
+    given.put(ParseServerOptions.REST_API_KEY, headers.get(ParseHeaders.REST_API_KEY));
+    given.put(ParseServerOptions.DOT_NET_KEY, headers.get(ParseHeaders.WINDOWS_KEY));
+    return given;
+  }
+
+  private static String pick(MultiMap headers, String header, JsonObject body, String bodyKey) {
+    String fromHeader = headers.get(header);
+    if (fromHeader != null) {
+      return fromHeader;
+    }
+    Object fromBody = body.getValue(bodyKey);
+    return fromBody == null ? null : fromBody.toString();
+  }
+
+  private static JsonObject queryParams(MultiMap params) {
+    JsonObject json = new JsonObject();
+    params.names().forEach(name -> json.put(name, params.get(name)));
+    return json;
+  }
+}

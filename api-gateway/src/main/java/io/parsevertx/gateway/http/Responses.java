@@ -1,0 +1,26 @@
+package io.parsevertx.gateway.http;
+
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.RoutingContext;
+
+/** Successful responses: JSON bodies, and the absolute API URL for Location headers. */
+final class Responses {
+  private static final String MOUNT_KEY = "mountPath";
+
+  private Responses() {}
+
+  static void json(RoutingContext ctx, JsonObject body) {
+    ctx.response().putHeader("Content-Type", "application/json; charset=utf-8")
+        .end(body.toBuffer());
+  }
+
+  static void rememberMount(RoutingContext ctx, String mountPath) {
+    ctx.put(MOUNT_KEY, mountPath);
+  }
+
+  /** {@code http://host:port/parse}, as the client reached it. */
+  static String apiUrl(RoutingContext ctx) {
+    String mount = ctx.get(MOUNT_KEY);
+    return ctx.request().scheme() + "://" + ctx.request().authority() + (mount == null ? "" : mount);
+  }
+}
