@@ -50,6 +50,7 @@ public final class SuiteLauncher {
   public static Future<RunningSuite> start(JsonObject options) {
     JsonObject resolved = options.copy();
     Set<ServiceRole> roles = roles(resolved);
+    defaultServerUrl(resolved);
     EmbeddedMongo embedded = null;
     if (roles.contains(ServiceRole.DATA)
         && resolved.getString(ParseServerOptions.DATABASE_URI) == null) {
@@ -99,6 +100,15 @@ public final class SuiteLauncher {
       GatewayVerticle gateway = (GatewayVerticle) ServiceVerticles.create(ServiceRole.GATEWAY);
       return vertx.deployVerticle(gateway, deployment).map(id -> gateway.actualPort());
     });
+  }
+
+  /** As parse-server's CLI: without serverURL, the server is reached on localhost. */
+  private static void defaultServerUrl(JsonObject options) {
+    long port = options.getNumber(ParseServerOptions.PORT).longValue();
+    if (options.getString(ParseServerOptions.SERVER_URL) == null && port != 0) {
+      options.put(ParseServerOptions.SERVER_URL, "http://localhost:" + port
+          + options.getString(ParseServerOptions.MOUNT_PATH));
+    }
   }
 
   private static Set<ServiceRole> roles(JsonObject options) {

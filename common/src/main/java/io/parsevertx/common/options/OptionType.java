@@ -46,7 +46,7 @@ public enum OptionType {
     }
     return switch (this) {
       case STRING -> value instanceof String ? value : fail("a string");
-      case NUMBER -> value instanceof Number ? value
+      case NUMBER -> value instanceof Number n ? normalize(n)
           : value instanceof String s ? parseNumber(s.trim()) : fail("a number");
       case BOOLEAN -> value instanceof Boolean ? value
           : value instanceof String s ? parseBoolean(s.trim()) : fail("true or false");
@@ -61,10 +61,17 @@ public enum OptionType {
 
   private static Object parseNumber(String text) {
     try {
-      return text.contains(".") ? Double.parseDouble(text) : Long.parseLong(text);
+      return normalize(Double.parseDouble(text));
     } catch (NumberFormatException e) {
       return fail("a number");
     }
+  }
+
+  /** Whole numbers as Long, others as Double, whatever source they came from. */
+  static Number normalize(Number number) {
+    double value = number.doubleValue();
+    return value == Math.rint(value) && !Double.isInfinite(value) ? (Number) number.longValue()
+        : (Number) value;
   }
 
   private static Object parseBoolean(String text) {

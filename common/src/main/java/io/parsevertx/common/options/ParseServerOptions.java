@@ -50,7 +50,7 @@ public final class ParseServerOptions {
       def("analyticsAdapter", "PARSE_SERVER_ANALYTICS_ADAPTER", OptionType.MODULE_OR_OBJECT, null, false),
       def("appId", "PARSE_SERVER_APPLICATION_ID", OptionType.STRING, null, true),
       def("appName", "PARSE_SERVER_APP_NAME", OptionType.STRING, null, true),
-      def("auth", "PARSE_SERVER_AUTH_PROVIDERS", OptionType.STRING, null, false),
+      def("auth", "PARSE_SERVER_AUTH_PROVIDERS", OptionType.OBJECT, null, false),
       def("cacheAdapter", "PARSE_SERVER_CACHE_ADAPTER", OptionType.MODULE_OR_OBJECT, null, false),
       def("cacheMaxSize", "PARSE_SERVER_CACHE_MAX_SIZE", OptionType.NUMBER, "10000", false),
       def("cacheTTL", "PARSE_SERVER_CACHE_TTL", OptionType.NUMBER, "5000", false),
@@ -122,7 +122,7 @@ public final class ParseServerOptions {
       def("scheduledPush", "PARSE_SERVER_SCHEDULED_PUSH", OptionType.BOOLEAN, "false", false),
       def("schema", "PARSE_SERVER_SCHEMA", OptionType.OBJECT, null, false),
       def("security", "PARSE_SERVER_SECURITY", OptionType.OBJECT, "{}", false),
-      def("sendUserEmailVerification", "PARSE_SERVER_SEND_USER_EMAIL_VERIFICATION", OptionType.STRING, "true", false),
+      def("sendUserEmailVerification", "PARSE_SERVER_SEND_USER_EMAIL_VERIFICATION", OptionType.BOOLEAN, "true", false),
       def("serverCloseComplete", "PARSE_SERVER_SERVER_CLOSE_COMPLETE", OptionType.STRING, null, false),
       def("serverURL", "PARSE_SERVER_URL", OptionType.STRING, null, true),
       def("sessionLength", "PARSE_SERVER_SESSION_LENGTH", OptionType.NUMBER, "31536000", false),
@@ -131,7 +131,7 @@ public final class ParseServerOptions {
       def("trustProxy", "PARSE_SERVER_TRUST_PROXY", OptionType.OBJECT, "[]", false),
       def("userSensitiveFields", "PARSE_SERVER_USER_SENSITIVE_FIELDS", OptionType.ARRAY, null, false),
       def("verbose", "VERBOSE", OptionType.BOOLEAN, null, false),
-      def("verifyUserEmails", "PARSE_SERVER_VERIFY_USER_EMAILS", OptionType.STRING, "false", false),
+      def("verifyUserEmails", "PARSE_SERVER_VERIFY_USER_EMAILS", OptionType.BOOLEAN, "false", false),
       def("webhookKey", "PARSE_SERVER_WEBHOOK_KEY", OptionType.STRING, null, false)
 ,
       own(SERVICES, "PARSE_SERVER_SERVICES", OptionType.ARRAY,
@@ -163,14 +163,17 @@ public final class ParseServerOptions {
 
   private static OptionDef def(String name, String env, OptionType type, String defaultJson,
       boolean supported) {
-    return new OptionDef(name, env, type, defaultJson == null ? null : Json.decodeValue(defaultJson),
-        supported, supported ? "" : "accepted for compatibility; not acted on yet");
+    return new OptionDef(name, env, type, decodeDefault(type, defaultJson), supported,
+        supported ? "" : "accepted for compatibility; not acted on yet");
   }
 
   private static OptionDef own(String name, String env, OptionType type, String defaultJson,
       String help) {
-    return new OptionDef(name, env, type, defaultJson == null ? null : Json.decodeValue(defaultJson),
-        true, help);
+    return new OptionDef(name, env, type, decodeDefault(type, defaultJson), true, help);
+  }
+
+  private static Object decodeDefault(OptionType type, String defaultJson) {
+    return defaultJson == null ? null : type.checkJson(Json.decodeValue(defaultJson));
   }
 
   private static Map<String, OptionDef> index(List<OptionDef> defs) {
