@@ -31,13 +31,14 @@ final class CommandLineOptions {
     spec.addOption(OptionSpec.builder("-h", "--help").usageHelp(true)
         .description("Show this help and exit.").build());
     for (OptionDef def : ParseServerOptions.all().values()) {
-      OptionSpec.Builder option = OptionSpec.builder(def.flag()).type(String.class)
+      OptionSpec.Builder option = OptionSpec.builder(def.flag())
           .paramLabel(def.type().name().toLowerCase())
           .description(description(def));
       if (def.type() == OptionType.BOOLEAN) {
-        option.arity("0..1").fallbackValue("true");
+        // note: typed Boolean so a bare --cluster does not swallow the config.json after it
+        option.type(Boolean.class).arity("0..1").fallbackValue("true");
       } else {
-        option.arity("1");
+        option.type(String.class).arity("1");
       }
       spec.addOption(option.build());
     }
@@ -50,7 +51,7 @@ final class CommandLineOptions {
       Map<String, String> flags = new LinkedHashMap<>();
       for (OptionSpec matched : result.matchedOptions()) {
         if (!matched.usageHelp()) {
-          flags.put(matched.longestName().substring(2), matched.getValue());
+          flags.put(matched.longestName().substring(2), String.valueOf((Object) matched.getValue()));
         }
       }
       List<PositionalParamSpec> positional = result.matchedPositionals();

@@ -1,0 +1,67 @@
+package io.parsevertx.server;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.parsevertx.common.options.OptionsException;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/** The command line: parse-server's flags, JSON-valued flags, and refusals that name the flag. */
+class LauncherTest {
+
+  @Test
+  void flagsMirrorTheParseServerCli() {
+    var parsed = CommandLineOptions.parse("--appId", "a", "--masterKey=m", "--port", "1400",
+        "--liveQuery", "{\"classNames\":[\"A\"]}", "--cluster", "config.json");
+    assertEquals(Map.of("appId", "a", "masterKey", "m", "port", "1400",
+        "liveQuery", "{\"classNames\":[\"A\"]}", "cluster", "true"), parsed.flags());
+    assertEquals("config.json", parsed.configFile());
+  }
+
+  @Test
+  void unknownFlagIsNamed() {
+    OptionsException e = assertThrows(OptionsException.class,
+        () -> CommandLineOptions.parse("--appId", "a", "--colour", "red"));
+    assertTrue(e.getMessage().contains("--colour"), e.getMessage());
+  }
+
+  @Test
+  void helpListsEveryOptionWithItsVariable() {
+    String usage = CommandLineOptions.parse("--help").usage();
+    assertTrue(usage.contains("--databaseURI"));
+    assertTrue(usage.contains("PARSE_SERVER_DATABASE_URI"));
+  }
+
+  static Stream<Arguments> badStarts() {
+    return Stream.of(
+        Arguments.of(new String[] {"--appId", "a", "--masterKey", "m", "--port", "http"},
+            Map.of(), "--port"),
+        Arguments.of(new String[] {"--appId", "a", "--masterKey", "m", "--bogus", "1"}, Map.of(),
+            "--bogus"),
+        Arguments.of(new String[] {"--masterKey", "m"}, Map.of(), "--appId"),
+        Arguments.of(new String[] {}, Map.of("PARSE_SERVER_APPLICATION_ID", "a",
+            "PARSE_SERVER_MASTER_KEY", "m", "PARSE_SERVER_MAX_LIMIT", "lots"),
+            "PARSE_SERVER_MAX_LIMIT"),
+        Arguments.of(new String[] {"missing-config.json"}, Map.of(), "missing-config.json"));
+  }
+
+  @ParameterizedTest
+  @MethodSource("badStarts")
+  void wrongOptionsExitNonZeroWithOneLine(String[] args, Map<String, String> env, String named,
+      @TempDir Path dir) throws Exception {
+    try (ServerProcess process = ServerProcess.start(dir, env, args)) {
+      assertEquals(1, process.waitFor(60));
+      String output = process.output().strip();
+      assertEquals(1, output.lines().count(), output);
+      assertTrue(output.contains(named), output);
+    }
+  }
+}
