@@ -13,9 +13,6 @@ public final class FilesServiceVerticle extends VerticleBase {
 
   @Override
   public Future<?> start() {
-    return vertx.eventBus()
-        .consumer(ServiceRole.FILES.healthAddress(),
-            BusReplies.health(() -> Future.succeededFuture()))
-        .completion();
+    return BusReplies.registerHealth(vertx.eventBus(), ServiceRole.FILES);
   }
 }

@@ -13,9 +13,6 @@ public final class LiveQueryServiceVerticle extends VerticleBase {
 
   @Override
   public Future<?> start() {
-    return vertx.eventBus()
-        .consumer(ServiceRole.LIVEQUERY.healthAddress(),
-            BusReplies.health(() -> Future.succeededFuture()))
-        .completion();
+    return BusReplies.registerHealth(vertx.eventBus(), ServiceRole.LIVEQUERY);
   }
 }

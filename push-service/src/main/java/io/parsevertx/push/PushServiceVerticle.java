@@ -13,9 +13,6 @@ public final class PushServiceVerticle extends VerticleBase {
 
   @Override
   public Future<?> start() {
-    return vertx.eventBus()
-        .consumer(ServiceRole.PUSH.healthAddress(),
-            BusReplies.health(() -> Future.succeededFuture()))
-        .completion();
+    return BusReplies.registerHealth(vertx.eventBus(), ServiceRole.PUSH);
   }
 }

@@ -39,6 +39,7 @@ public final class ParseServerMain {
       }
       options = OptionsLoader.load(parsed.flags(), System.getenv(),
           readConfigFile(parsed.configFile()));
+      LogLevels.apply(options);
     } catch (OptionsException e) {
       err.println("parse-server: " + e.getMessage());
       System.exit(EXIT_BAD_OPTIONS);

@@ -49,6 +49,17 @@ public final class BusReplies {
             "not ready: " + e.getClass().getSimpleName()));
   }
 
+  /**
+   * Registers the health consumer of a role whose readiness is its deployment alone.
+   *
+   * @return completes once the consumer is registered (cluster-wide when clustered)
+   */
+  public static Future<Void> registerHealth(io.vertx.core.eventbus.EventBus bus,
+      ServiceRole role) {
+    return bus.consumer(role.healthAddress(), health(() -> Future.succeededFuture()))
+        .completion();
+  }
+
   private static void fail(Message<?> message, String requestId, Throwable error) {
     if (error instanceof ParseException pe && pe.code() != ParseErrorCode.INTERNAL_SERVER_ERROR) {
       message.fail(pe.code().code(), pe.getMessage());

@@ -1,5 +1,7 @@
 package io.parsevertx.common.bus;
 
+import io.parsevertx.common.Enums;
+
 import java.util.Arrays;
 import java.util.List;
 
@@ -34,11 +36,6 @@ public enum ServiceRole {
 
   /** The role with this {@code --services} name, or null. */
   public static ServiceRole fromFlagName(String name) {
-    for (ServiceRole role : values()) {
-      if (role.flagName.equalsIgnoreCase(name.trim())) {
-        return role;
-      }
-    }
-    return null;
+    return Enums.byName(values(), ServiceRole::flagName, name.trim().toLowerCase());
   }
 }

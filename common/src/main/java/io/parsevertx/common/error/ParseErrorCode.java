@@ -1,5 +1,7 @@
 package io.parsevertx.common.error;
 
+import io.parsevertx.common.Enums;
+
 /** Parse's numeric error codes, as the SDKs know them (see Parse.Error in the JS SDK). */
 public enum ParseErrorCode {
   OTHER_CAUSE(-1),
@@ -77,11 +79,8 @@ public enum ParseErrorCode {
 
   /** The enum for a numeric code; unknown numbers become {@link #INTERNAL_SERVER_ERROR}. */
   public static ParseErrorCode of(int code) {
-    for (ParseErrorCode c : values()) {
-      if (c.code == code) {
-        return c;
-      }
-    }
-    return INTERNAL_SERVER_ERROR;
+    ParseErrorCode known = Enums.byName(values(), c -> String.valueOf(c.code),
+        String.valueOf(code));
+    return known == null ? INTERNAL_SERVER_ERROR : known;
   }
 }

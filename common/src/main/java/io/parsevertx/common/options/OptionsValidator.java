@@ -34,6 +34,11 @@ final class OptionsValidator {
     if (maxLimit != null && maxLimit.longValue() < 1) {
       throw new OptionsException("Invalid option --maxLimit: must be at least 1");
     }
+    String logLevel = options.getString(ParseServerOptions.LOG_LEVEL);
+    if (logLevel != null && !ParseServerOptions.LOG_LEVELS.contains(logLevel.toLowerCase())) {
+      throw new OptionsException("Invalid option --logLevel: must be one of "
+          + String.join(", ", ParseServerOptions.LOG_LEVELS));
+    }
     for (Object role : options.getJsonArray(ParseServerOptions.SERVICES, new JsonArray())) {
       if (!(role instanceof String s) || ServiceRole.fromFlagName(s) == null) {
         throw new OptionsException("Invalid option --services: unknown service " + role

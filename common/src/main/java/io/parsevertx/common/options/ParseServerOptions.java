@@ -31,6 +31,12 @@ public final class ParseServerOptions {
   public static final String ALLOW_ORIGIN = "allowOrigin";
   public static final String ALLOW_HEADERS = "allowHeaders";
   public static final String OBJECT_ID_SIZE = "objectIdSize";
+  public static final String LOG_LEVEL = "logLevel";
+  public static final String VERBOSE = "verbose";
+  public static final String SILENT = "silent";
+  /** The values {@code logLevel} takes, as parse-server names them. */
+  public static final java.util.List<String> LOG_LEVELS =
+      java.util.List.of("error", "warn", "info", "verbose", "debug", "silly");
   // this suite's own options
   public static final String SERVICES = "services";
   public static final String CLUSTER = "cluster";
@@ -89,7 +95,7 @@ public final class ParseServerOptions {
       def("liveQuery", "PARSE_SERVER_LIVE_QUERY", OptionType.OBJECT, null, false),
       def("liveQueryServerOptions", "PARSE_SERVER_LIVE_QUERY_SERVER_OPTIONS", OptionType.OBJECT, null, false),
       def("loggerAdapter", "PARSE_SERVER_LOGGER_ADAPTER", OptionType.MODULE_OR_OBJECT, null, false),
-      def("logLevel", "PARSE_SERVER_LOG_LEVEL", OptionType.STRING, null, false),
+      def("logLevel", "PARSE_SERVER_LOG_LEVEL", OptionType.STRING, null, true),
       def("logLevels", "PARSE_SERVER_LOG_LEVELS", OptionType.OBJECT, "{}", false),
       def("logsFolder", "PARSE_SERVER_LOGS_FOLDER", OptionType.STRING, "\"./logs\"", false),
       def("maintenanceKey", "PARSE_SERVER_MAINTENANCE_KEY", OptionType.STRING, null, false),
@@ -126,11 +132,11 @@ public final class ParseServerOptions {
       def("serverCloseComplete", "PARSE_SERVER_SERVER_CLOSE_COMPLETE", OptionType.STRING, null, false),
       def("serverURL", "PARSE_SERVER_URL", OptionType.STRING, null, true),
       def("sessionLength", "PARSE_SERVER_SESSION_LENGTH", OptionType.NUMBER, "31536000", false),
-      def("silent", "SILENT", OptionType.BOOLEAN, null, false),
+      def("silent", "SILENT", OptionType.BOOLEAN, null, true),
       def("startLiveQueryServer", "PARSE_SERVER_START_LIVE_QUERY_SERVER", OptionType.BOOLEAN, null, false),
       def("trustProxy", "PARSE_SERVER_TRUST_PROXY", OptionType.OBJECT, "[]", false),
       def("userSensitiveFields", "PARSE_SERVER_USER_SENSITIVE_FIELDS", OptionType.ARRAY, null, false),
-      def("verbose", "VERBOSE", OptionType.BOOLEAN, null, false),
+      def("verbose", "VERBOSE", OptionType.BOOLEAN, null, true),
       def("verifyUserEmails", "PARSE_SERVER_VERIFY_USER_EMAILS", OptionType.BOOLEAN, "false", false),
       def("webhookKey", "PARSE_SERVER_WEBHOOK_KEY", OptionType.STRING, null, false)
 ,

@@ -1,5 +1,7 @@
 package io.parsevertx.common.query;
 
+import io.parsevertx.common.Enums;
+
 /** Constraint operators of the Parse query language, by their wire names. */
 public enum QueryOp {
   EQ("$eq"),
@@ -24,11 +26,6 @@ public enum QueryOp {
 
   /** The operator with this wire name, or null when the language has none. */
   public static QueryOp fromWireName(String name) {
-    for (QueryOp op : values()) {
-      if (op.wireName.equals(name)) {
-        return op;
-      }
-    }
-    return null;
+    return Enums.byName(values(), QueryOp::wireName, name);
   }
 }

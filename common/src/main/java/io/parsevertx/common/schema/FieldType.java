@@ -1,5 +1,7 @@
 package io.parsevertx.common.schema;
 
+import io.parsevertx.common.Enums;
+
 /** The field types of a Parse class schema, by the names {@code /schemas} uses. */
 public enum FieldType {
   STRING("String"),
@@ -32,11 +34,6 @@ public enum FieldType {
 
   /** The type named in a schema, or null when the name is unknown. */
   public static FieldType fromParseName(String name) {
-    for (FieldType t : values()) {
-      if (t.parseName.equals(name)) {
-        return t;
-      }
-    }
-    return null;
+    return Enums.byName(values(), FieldType::parseName, name);
   }
 }

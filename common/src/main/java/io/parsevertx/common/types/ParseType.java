@@ -1,5 +1,7 @@
 package io.parsevertx.common.types;
 
+import io.parsevertx.common.Enums;
+
 /** The {@code __type} names of Parse's typed JSON values. */
 public enum ParseType {
   DATE("Date"),
@@ -23,11 +25,6 @@ public enum ParseType {
 
   /** The type named by a {@code __type} value, or null when the name is not a Parse type. */
   public static ParseType fromWireName(String name) {
-    for (ParseType t : values()) {
-      if (t.wireName.equals(name)) {
-        return t;
-      }
-    }
-    return null;
+    return Enums.byName(values(), ParseType::wireName, name);
   }
 }

@@ -77,6 +77,7 @@ class OptionsLoaderTest {
             "Invalid option --databaseURI"),
         Arguments.of(flags("services", "gateway,web"), Map.of(), null,
             "Invalid option --services: unknown service web"),
+        Arguments.of(flags("logLevel", "loud"), Map.of(), null, "Invalid option --logLevel"),
         Arguments.of(Map.of("appId", "a"), Map.of(), null, "Missing option --masterKey"));
   }
 
