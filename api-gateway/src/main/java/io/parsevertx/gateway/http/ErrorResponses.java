@@ -43,9 +43,10 @@ final class ErrorResponses {
         LOG.error("event=internal_error requestId={}", RequestIds.of(ctx), pe.getCause());
       }
       send(ctx, httpStatus(pe.code()), body(pe.code(), pe.getMessage()));
-    } else if (failure == null || failure instanceof HttpException) {
-      int status = failure == null ? ctx.statusCode() : ((HttpException) failure).getStatusCode();
-      sendStatus(ctx, status);
+    } else if (failure instanceof HttpException http) {
+      sendStatus(ctx, http.getStatusCode());
+    } else if (failure == null || ctx.statusCode() > 0) {
+      sendStatus(ctx, ctx.statusCode()); // note: Vert.x Web's own refusals (CORS, 404, 413)
     } else {
       LOG.error("event=internal_error requestId={}", RequestIds.of(ctx), failure);
       send(ctx, 500, body(ParseErrorCode.INTERNAL_SERVER_ERROR, "Internal server error."));
@@ -57,6 +58,7 @@ final class ErrorResponses {
     switch (status) {
       case 404 -> send(ctx, 404, new JsonObject().put("error",
           "Cannot " + ctx.request().method().name() + " " + ctx.request().path()));
+      case 403 -> send(ctx, 403, new JsonObject().put("error", "unauthorized"));
       case 405 -> send(ctx, 405, new JsonObject().put("error", "Method not allowed"));
       case 413 -> send(ctx, 413, body(ParseErrorCode.OBJECT_TOO_LARGE,
           "request entity too large"));

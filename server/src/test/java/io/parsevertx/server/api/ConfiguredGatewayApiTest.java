@@ -57,5 +57,6 @@ class ConfiguredGatewayApiTest extends ApiTestBase {
     var other = request(HttpMethod.OPTIONS, "/classes/K", Map.of(
         "Origin", "https://evil.example.com", "Access-Control-Request-Method", "GET"), null);
     assertEquals(null, other.getHeader("Access-Control-Allow-Origin"));
+    assertEquals(403, other.statusCode());
   }
 }
