@@ -12,7 +12,19 @@ public enum QueryOp {
   GTE("$gte"),
   IN("$in"),
   NIN("$nin"),
-  EXISTS("$exists");
+  EXISTS("$exists"),
+  ALL("$all"),
+  CONTAINED_BY("$containedBy"),
+  REGEX("$regex"),
+  SELECT("$select"),
+  DONT_SELECT("$dontSelect"),
+  IN_QUERY("$inQuery"),
+  NOT_IN_QUERY("$notInQuery"),
+  NEAR_SPHERE("$nearSphere"),
+  WITHIN("$within"),
+  GEO_WITHIN("$geoWithin"),
+  GEO_INTERSECTS("$geoIntersects"),
+  TEXT("$text");
 
   private final String wireName;
 
@@ -22,6 +34,11 @@ public enum QueryOp {
 
   public String wireName() {
     return wireName;
+  }
+
+  /** True for operators that name another query, resolved before storage sees them. */
+  public boolean isSubQuery() {
+    return this == SELECT || this == DONT_SELECT || this == IN_QUERY || this == NOT_IN_QUERY;
   }
 
   /** The operator with this wire name, or null when the language has none. */

@@ -35,7 +35,23 @@ class WhereParserTest {
         Arguments.of("exists", "{\"a\":{\"$exists\":false}}", c("a", QueryOp.EXISTS, false)),
         Arguments.of("nested key", "{\"a.b.c\":{\"$ne\":\"x\"}}", c("a.b.c", QueryOp.NE, "x")),
         Arguments.of("two fields", "{\"a\":1,\"b\":{\"$lt\":2}}", new QueryNode.And(List.of(
-            c("a", QueryOp.EQ, 1), c("b", QueryOp.LT, 2)))));
+            c("a", QueryOp.EQ, 1), c("b", QueryOp.LT, 2)))),
+        Arguments.of("$or", "{\"$or\":[{\"a\":1},{\"b\":2}]}", new QueryNode.Or(List.of(
+            c("a", QueryOp.EQ, 1), c("b", QueryOp.EQ, 2)))),
+        Arguments.of("$regex takes its $options", "{\"a\":{\"$regex\":\"x\",\"$options\":\"i\"}}",
+            c("a", QueryOp.REGEX, new QueryOperands.Regex("x", "i"))),
+        Arguments.of("$inQuery", "{\"p\":{\"$inQuery\":{\"className\":\"B\",\"where\":{\"x\":1}}}}",
+            c("p", QueryOp.IN_QUERY, new QueryOperands.SubQuery("B", c("x", QueryOp.EQ, 1)))),
+        Arguments.of("$select", "{\"k\":{\"$select\":{\"query\":{\"className\":\"B\"},"
+            + "\"key\":\"y\"}}}", c("k", QueryOp.SELECT, new QueryOperands.Select(
+                new QueryOperands.SubQuery("B", QueryNode.matchAll()), "y"))),
+        Arguments.of("$relatedTo", "{\"$relatedTo\":{\"object\":{\"__type\":\"Pointer\","
+            + "\"className\":\"Post\",\"objectId\":\"p1\"},\"key\":\"likes\"}}",
+            new QueryNode.RelatedTo("Post", "p1", "likes")),
+        Arguments.of("$nearSphere in miles", "{\"g\":{\"$nearSphere\":{\"__type\":\"GeoPoint\","
+            + "\"latitude\":1,\"longitude\":2},\"$maxDistanceInMiles\":3959}}",
+            c("g", QueryOp.NEAR_SPHERE, new QueryOperands.NearSphere(
+                new QueryOperands.Point(1, 2), 1.0))));
   }
 
   @ParameterizedTest(name = "{0}")
@@ -52,7 +68,33 @@ class WhereParserTest {
             ParseErrorCode.INVALID_QUERY),
         Arguments.of("bad key", "{\"a-b\":1}", ParseErrorCode.INVALID_KEY_NAME),
         Arguments.of("operator as key", "{\"$where\":\"sleep(1000)\"}",
-            ParseErrorCode.INVALID_KEY_NAME));
+            ParseErrorCode.INVALID_KEY_NAME),
+        Arguments.of("$or needs an array", "{\"$or\":{\"a\":1}}", ParseErrorCode.INVALID_QUERY),
+        Arguments.of("$or of non-objects", "{\"$or\":[1]}", ParseErrorCode.INVALID_QUERY),
+        Arguments.of("bad regex", "{\"a\":{\"$regex\":\"(\"}}", ParseErrorCode.INVALID_QUERY),
+        Arguments.of("bad regex options", "{\"a\":{\"$regex\":\"a\",\"$options\":\"q\"}}",
+            ParseErrorCode.INVALID_QUERY),
+        Arguments.of("$options alone", "{\"a\":{\"$options\":\"i\"}}",
+            ParseErrorCode.INVALID_QUERY),
+        Arguments.of("$inQuery without className", "{\"a\":{\"$inQuery\":{\"where\":{}}}}",
+            ParseErrorCode.INVALID_QUERY),
+        Arguments.of("$select without key", "{\"a\":{\"$select\":{\"query\":"
+            + "{\"className\":\"B\"}}}}", ParseErrorCode.INVALID_QUERY),
+        Arguments.of("$relatedTo without key", "{\"$relatedTo\":{\"object\":{}}}",
+            ParseErrorCode.INVALID_QUERY),
+        Arguments.of("$nearSphere without a point", "{\"a\":{\"$nearSphere\":5}}",
+            ParseErrorCode.INVALID_QUERY),
+        Arguments.of("$box the wrong way round", "{\"a\":{\"$within\":{\"$box\":["
+            + "{\"latitude\":5,\"longitude\":5},{\"latitude\":1,\"longitude\":1}]}}}",
+            ParseErrorCode.INVALID_QUERY),
+        Arguments.of("$polygon of two points", "{\"a\":{\"$geoWithin\":{\"$polygon\":["
+            + "{\"latitude\":5,\"longitude\":5},{\"latitude\":1,\"longitude\":1}]}}}",
+            ParseErrorCode.INVALID_QUERY),
+        Arguments.of("$text without $term", "{\"a\":{\"$text\":{\"$search\":{}}}}",
+            ParseErrorCode.INVALID_QUERY),
+        Arguments.of("nesting too deep", "{\"$or\":[{\"$or\":[{\"$or\":[{\"$or\":[{\"$or\":"
+            + "[{\"$or\":[{\"$or\":[{\"$or\":[{\"$or\":[{\"$or\":[{\"$or\":[{\"a\":1}]}]}]}]"
+            + "}]}]}]}]}]}]}]}", ParseErrorCode.INVALID_QUERY));
   }
 
   @ParameterizedTest(name = "{0}")

@@ -35,7 +35,7 @@ final class MongoDocuments {
                     : String.valueOf(value))));
         case ParseFields.ACL -> putAcl(doc, (JsonObject) value);
         default -> {
-          if (!isRelation(schema, field) && value != null) {
+          if (!isRelation(schema, field)) {
             doc.put(MongoFieldNames.toMongo(schema, field), MongoValues.toMongo(value));
           }
         }

@@ -1,5 +1,6 @@
 package io.parsevertx.storage.mongo;
 
+import com.mongodb.MongoCommandException;
 import com.mongodb.MongoException;
 import io.parsevertx.common.error.ParseErrorCode;
 import io.parsevertx.common.error.ParseException;
@@ -18,6 +19,11 @@ final class MongoErrors {
     if (isDuplicateKey(failure)) {
       return Future.failedFuture(new ParseException(ParseErrorCode.DUPLICATE_VALUE,
           "A duplicate value for a field with unique values was provided"));
+    }
+    if (failure instanceof MongoCommandException rejected) {
+      // note: the database refused the query itself (an operator it cannot run, a bad regex)
+      return Future.failedFuture(new ParseException(ParseErrorCode.INVALID_QUERY,
+          "The database cannot run this query: " + rejected.getErrorMessage()));
     }
     return Future.failedFuture(ParseException.internal("Database error.", failure));
   }

@@ -114,7 +114,7 @@ public final class MongoStorageAdapter implements StorageAdapter {
   @Override
   public Future<Long> count(ClassSchema schema, QueryNode where) {
     return guard(() -> client.count(schema.className(),
-        MongoQueryTranslator.filter(schema, where)));
+        MongoQueryTranslator.countFilter(schema, where)));
   }
 
   @Override

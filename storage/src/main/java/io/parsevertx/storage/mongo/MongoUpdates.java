@@ -42,8 +42,6 @@ final class MongoUpdates {
           default -> throw ParseException.of(ParseErrorCode.COMMAND_UNAVAILABLE,
               "The %s operation is not supported yet.", op);
         }
-      } else if (value == null) {
-        unset.put(stored, "");
       } else {
         set.put(stored, MongoValues.toMongo(value));
       }

@@ -39,7 +39,32 @@ class MongoQueryTranslatorTest {
         Arguments.of("$exists", "{\"n\":{\"$exists\":false}}", "{\"n\":{\"$exists\":false}}"),
         Arguments.of("nested key stays dotted", "{\"meta.level\":{\"$ne\":2}}",
             "{\"meta.level\":{\"$ne\":2}}"),
-        Arguments.of("matches all", "{}", "{}"));
+        Arguments.of("matches all", "{}", "{}"),
+        Arguments.of("$or", "{\"$or\":[{\"n\":1},{\"n\":2}]}",
+            "{\"$or\":[{\"n\":{\"$eq\":1}},{\"n\":{\"$eq\":2}}]}"),
+        Arguments.of("$nor", "{\"$nor\":[{\"n\":1}]}", "{\"$nor\":[{\"n\":{\"$eq\":1}}]}"),
+        Arguments.of("$all", "{\"t\":{\"$all\":[1,2]}}", "{\"t\":{\"$all\":[1,2]}}"),
+        Arguments.of("$containedBy", "{\"t\":{\"$containedBy\":[1]}}",
+            "{\"t\":{\"$not\":{\"$elemMatch\":{\"$nin\":[1]}}}}"),
+        Arguments.of("$regex with options", "{\"s\":{\"$regex\":\"^a\",\"$options\":\"i\"}}",
+            "{\"s\":{\"$regex\":\"^a\",\"$options\":\"i\"}}"),
+        Arguments.of("$nearSphere in radians, [lng, lat]",
+            "{\"loc\":{\"$nearSphere\":{\"__type\":\"GeoPoint\",\"latitude\":10,"
+                + "\"longitude\":20},\"$maxDistanceInRadians\":0.5}}",
+            "{\"loc\":{\"$nearSphere\":[20.0,10.0],\"$maxDistance\":0.5}}"),
+        Arguments.of("$within $box", "{\"loc\":{\"$within\":{\"$box\":[{\"latitude\":1,"
+                + "\"longitude\":2},{\"latitude\":3,\"longitude\":4}]}}}",
+            "{\"loc\":{\"$geoWithin\":{\"$box\":[[2.0,1.0],[4.0,3.0]]}}}"),
+        Arguments.of("$geoWithin $centerSphere", "{\"loc\":{\"$geoWithin\":{\"$centerSphere\":"
+                + "[[20,10],0.1]}}}",
+            "{\"loc\":{\"$geoWithin\":{\"$centerSphere\":[[20.0,10.0],0.1]}}}"),
+        Arguments.of("$geoIntersects", "{\"area\":{\"$geoIntersects\":{\"$point\":"
+                + "{\"latitude\":1,\"longitude\":2}}}}",
+            "{\"area\":{\"$geoIntersects\":{\"$geometry\":{\"type\":\"Point\","
+                + "\"coordinates\":[2.0,1.0]}}}}"),
+        Arguments.of("$text is top level", "{\"body\":{\"$text\":{\"$search\":{\"$term\":"
+                + "\"hi\",\"$language\":\"en\"}}}}",
+            "{\"$text\":{\"$search\":\"hi\",\"$language\":\"en\"}}"));
   }
 
   @ParameterizedTest(name = "{0}")
@@ -47,6 +72,14 @@ class MongoQueryTranslatorTest {
   void translates(String name, String where, String mongo) {
     assertEquals(new JsonObject(mongo),
         MongoQueryTranslator.filter(SCHEMA, WhereParser.parse(new JsonObject(where))));
+  }
+
+  @org.junit.jupiter.api.Test
+  void countTurnsNearSphereIntoACircle() {
+    assertEquals(new JsonObject("{\"loc\":{\"$geoWithin\":{\"$centerSphere\":[[20.0,10.0],"
+        + "0.5]}}}"), MongoQueryTranslator.countFilter(SCHEMA, WhereParser.parse(new JsonObject(
+            "{\"loc\":{\"$nearSphere\":{\"latitude\":10,\"longitude\":20},"
+            + "\"$maxDistance\":0.5}}"))));
   }
 
   @org.junit.jupiter.api.Test
