@@ -64,6 +64,21 @@ public interface StorageAdapter {
   /** @return how many objects match {@code where} */
   Future<Long> count(ClassSchema schema, QueryNode where);
 
+  /**
+   * Puts {@code relatedId} into relation {@code key} of {@code ownerClass}/{@code owningId}
+   * (Parse's {@code _Join:<key>:<ownerClass>} table); adding twice keeps one entry.
+   */
+  Future<Void> addRelation(String key, String ownerClass, String owningId, String relatedId);
+
+  /** Takes {@code relatedId} out of relation {@code key} of the owner; absent is fine. */
+  Future<Void> removeRelation(String key, String ownerClass, String owningId, String relatedId);
+
+  /** @return the ids of the objects in relation {@code key} of the owner */
+  Future<List<String>> relatedIds(String key, String ownerClass, String owningId);
+
+  /** @return the ids of the owners whose relation {@code key} holds any of {@code relatedIds} */
+  Future<List<String>> owningIds(String key, String ownerClass, List<String> relatedIds);
+
   /** Releases connections. */
   Future<Void> close();
 }

@@ -198,9 +198,11 @@ class ClassesApiTest extends ApiTestBase {
         Arguments.of("bad limit", HttpMethod.GET, "/classes/Score?limit=many", null, 102),
         Arguments.of("bad key in where", HttpMethod.GET, "/classes/Score?where="
             + encode("{\"$where\":\"1\"}"), null, 105),
-        Arguments.of("relation ops not yet", HttpMethod.POST, "/classes/Score",
-            "{\"r\":{\"__op\":\"AddRelation\",\"objects\":[{\"__type\":\"Pointer\","
-                + "\"className\":\"_User\",\"objectId\":\"a\"}]}}", 108));
+        Arguments.of("relation of non-pointers", HttpMethod.POST, "/classes/Score",
+            "{\"r\":{\"__op\":\"AddRelation\",\"objects\":[{\"className\":\"_User\"}]}}",
+            106),
+        Arguments.of("bad include depth", HttpMethod.GET, "/classes/Score?include="
+            + "a.b.c.d.e.f.g.h.i.j.k", null, 102));
   }
 
   @ParameterizedTest(name = "{0}")

@@ -20,7 +20,13 @@ final class MongoProjection {
         .put(MongoFieldNames.ACL, 1);
     for (String key : keys) {
       String topLevel = key.contains(".") ? key.substring(0, key.indexOf('.')) : key;
-      fields.put(MongoFieldNames.toMongo(schema, topLevel), 1);
+      String stored = MongoFieldNames.toMongo(schema, topLevel);
+      // note: a dotted key into a pointer selects the pointer (its target's keys are applied
+      // after include); into an Object field it selects the nested value
+      String path = stored.equals(topLevel) ? key : stored;
+      if (keys.stream().noneMatch(other -> path.startsWith(other + "."))) {
+        fields.put(path, 1);
+      }
     }
     return fields;
   }

@@ -22,9 +22,11 @@ import java.util.function.Supplier;
  */
 public final class MongoStorageAdapter implements StorageAdapter {
   private final MongoClient client;
+  private final MongoRelations relations;
 
   public MongoStorageAdapter(MongoClient client) {
     this.client = client;
+    this.relations = new MongoRelations(client);
   }
 
   /** Connects to {@code connectionString}; the database is the one the URI names. */
@@ -115,6 +117,28 @@ public final class MongoStorageAdapter implements StorageAdapter {
   public Future<Long> count(ClassSchema schema, QueryNode where) {
     return guard(() -> client.count(schema.className(),
         MongoQueryTranslator.countFilter(schema, where)));
+  }
+
+  @Override
+  public Future<Void> addRelation(String key, String ownerClass, String owningId,
+      String relatedId) {
+    return guard(() -> relations.add(key, ownerClass, owningId, relatedId));
+  }
+
+  @Override
+  public Future<Void> removeRelation(String key, String ownerClass, String owningId,
+      String relatedId) {
+    return guard(() -> relations.remove(key, ownerClass, owningId, relatedId));
+  }
+
+  @Override
+  public Future<List<String>> relatedIds(String key, String ownerClass, String owningId) {
+    return guard(() -> relations.relatedIds(key, ownerClass, owningId));
+  }
+
+  @Override
+  public Future<List<String>> owningIds(String key, String ownerClass, List<String> relatedIds) {
+    return guard(() -> relations.owningIds(key, ownerClass, relatedIds));
   }
 
   @Override
