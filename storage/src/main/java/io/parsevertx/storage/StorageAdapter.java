@@ -40,6 +40,29 @@ public interface StorageAdapter {
    */
   Future<Void> addFieldsIfMissing(String className, Map<String, SchemaField> fields);
 
+  /** Replaces the stored schema of a class: fields, class-level permissions, index metadata. */
+  Future<Void> updateSchema(ClassSchema schema);
+
+  /**
+   * Removes {@code fields} from every object of the class (a relation field's join table goes
+   * too); the caller updates the schema.
+   */
+  Future<Void> deleteFields(ClassSchema schema, List<String> fields);
+
+  /** Drops the class: its objects, its relation join tables and its schema. */
+  Future<Void> deleteClass(ClassSchema schema);
+
+  /**
+   * Creates an index named {@code name} over Parse field names ({@code {"score": -1}}).
+   *
+   * @return fails with {@code DUPLICATE_VALUE} (137) when existing objects clash with a unique
+   *     index
+   */
+  Future<Void> createIndex(ClassSchema schema, String name, JsonObject keys, boolean unique);
+
+  /** Drops the index named {@code name}. */
+  Future<Void> dropIndex(String className, String name);
+
   /**
    * Inserts one object; {@code object} carries objectId, createdAt and updatedAt.
    *

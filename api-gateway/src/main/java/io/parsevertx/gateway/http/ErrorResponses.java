@@ -36,8 +36,8 @@ final class ErrorResponses {
       ctx.response().reset();
       return;
     }
-    if (failure instanceof UnauthorizedException) {
-      send(ctx, 403, new JsonObject().put("error", "unauthorized"));
+    if (failure instanceof UnauthorizedException unauthorized) {
+      send(ctx, 403, new JsonObject().put("error", unauthorized.getMessage()));
     } else if (failure instanceof ParseException pe) {
       if (pe.code() == ParseErrorCode.INTERNAL_SERVER_ERROR && pe.getCause() != null) {
         LOG.error("event=internal_error requestId={}", RequestIds.of(ctx), pe.getCause());

@@ -37,8 +37,9 @@ public final class GatewayRouter {
     health.mount(api);
     api.route().handler(BodyHandler.create(false).setBodyLimit(config.maxBodyBytes()));
     api.route().handler(new ParseRequestHandler(new KeyCheck(config)));
-    new ClassesRoutes(new DataServiceClient(vertx.eventBus(), config.requestTimeoutMillis()))
-        .mount(api);
+    DataServiceClient data = new DataServiceClient(vertx.eventBus(), config.requestTimeoutMillis());
+    new ClassesRoutes(data).mount(api);
+    new SchemasRoutes(data).mount(api);
 
     root.route(mount.equals("/") ? "/*" : mount + "/*").subRouter(api);
     root.route().failureHandler(ErrorResponses::handle);

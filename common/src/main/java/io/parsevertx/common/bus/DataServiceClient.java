@@ -45,6 +45,31 @@ public final class DataServiceClient {
     return send(EventBusAddresses.CLASSES_FIND, request);
   }
 
+  /** @return {@code {"results":[schema...]}}; master key only */
+  public Future<JsonObject> allSchemas(ServiceRequest request) {
+    return send(EventBusAddresses.SCHEMAS_ALL, request);
+  }
+
+  /** @return the class's schema; fails with 103 when the class does not exist */
+  public Future<JsonObject> getSchema(ServiceRequest request) {
+    return send(EventBusAddresses.SCHEMAS_GET, request);
+  }
+
+  /** @return the new schema; fails with 103 when the class exists, 105/111/135/136 for fields */
+  public Future<JsonObject> createSchema(ServiceRequest request) {
+    return send(EventBusAddresses.SCHEMAS_CREATE, request);
+  }
+
+  /** @return the changed schema; fails with 103 for a missing class, 255 for a bad change */
+  public Future<JsonObject> updateSchema(ServiceRequest request) {
+    return send(EventBusAddresses.SCHEMAS_UPDATE, request);
+  }
+
+  /** @return {@code {}}; fails with 255 when the class still has objects */
+  public Future<JsonObject> deleteSchema(ServiceRequest request) {
+    return send(EventBusAddresses.SCHEMAS_DELETE, request);
+  }
+
   private Future<JsonObject> send(String address, ServiceRequest request) {
     DeliveryOptions options = new DeliveryOptions().setSendTimeout(timeoutMillis)
         .addHeader(EventBusAddresses.REQUEST_ID_HEADER, String.valueOf(request.requestId()));

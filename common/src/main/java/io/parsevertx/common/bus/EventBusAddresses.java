@@ -10,6 +10,15 @@ public final class EventBusAddresses {
   public static final String CLASSES_DELETE = PREFIX + "data.classes.delete";
   public static final String CLASSES_FIND = PREFIX + "data.classes.find";
 
+  public static final String SCHEMAS_ALL = PREFIX + "data.schemas.all";
+  public static final String SCHEMAS_GET = PREFIX + "data.schemas.get";
+  public static final String SCHEMAS_CREATE = PREFIX + "data.schemas.create";
+  public static final String SCHEMAS_UPDATE = PREFIX + "data.schemas.update";
+  public static final String SCHEMAS_DELETE = PREFIX + "data.schemas.delete";
+
+  /** Published (to every process) when a class schema changes: body {"className": ...}. */
+  public static final String SCHEMA_CHANGED = PREFIX + "data.schema.changed";
+
   /** Message header carrying the request id, so every service logs it. */
   public static final String REQUEST_ID_HEADER = "requestId";
 

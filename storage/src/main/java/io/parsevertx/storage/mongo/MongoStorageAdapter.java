@@ -2,12 +2,14 @@ package io.parsevertx.storage.mongo;
 
 import io.parsevertx.common.query.QueryNode;
 import io.parsevertx.common.schema.ClassSchema;
+import io.parsevertx.common.schema.FieldType;
 import io.parsevertx.common.schema.SchemaField;
 import io.parsevertx.storage.StorageAdapter;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.mongo.FindOptions;
+import io.vertx.ext.mongo.IndexOptions;
 import io.vertx.ext.mongo.MongoClient;
 import io.vertx.ext.mongo.UpdateOptions;
 import java.util.ArrayList;
@@ -75,6 +77,64 @@ public final class MongoStorageAdapter implements StorageAdapter {
         new JsonObject().put("$set",
             new JsonObject().put(name, MongoSchemaCollection.fieldToMongo(field)))))));
     return Future.all(updates).mapEmpty();
+  }
+
+  @Override
+  public Future<Void> updateSchema(ClassSchema schema) {
+    return guard(() -> client.save(MongoSchemaCollection.COLLECTION,
+        MongoSchemaCollection.toDocument(schema)).mapEmpty());
+  }
+
+  @Override
+  public Future<Void> deleteFields(ClassSchema schema, List<String> fields) {
+    JsonObject unset = new JsonObject();
+    List<Future<?>> drops = new ArrayList<>();
+    for (String field : fields) {
+      SchemaField type = schema.field(field);
+      if (type != null && type.type() == FieldType.RELATION) {
+        drops.add(dropIfExists(MongoRelations.joinCollection(field, schema.className())));
+      } else {
+        unset.put(MongoFieldNames.toMongo(schema, field), "");
+      }
+    }
+    if (!unset.isEmpty()) {
+      drops.add(guard(() -> client.updateCollectionWithOptions(schema.className(),
+          new JsonObject(), new JsonObject().put("$unset", unset),
+          new UpdateOptions().setMulti(true))));
+    }
+    return Future.all(drops).mapEmpty();
+  }
+
+  @Override
+  public Future<Void> deleteClass(ClassSchema schema) {
+    List<Future<?>> drops = new ArrayList<>();
+    drops.add(dropIfExists(schema.className()));
+    schema.fields().forEach((name, field) -> {
+      if (field.type() == FieldType.RELATION) {
+        drops.add(dropIfExists(MongoRelations.joinCollection(name, schema.className())));
+      }
+    });
+    return Future.all(drops).compose(v -> guard(() -> client.removeDocument(
+        MongoSchemaCollection.COLLECTION, idIs(schema.className())).mapEmpty()));
+  }
+
+  @Override
+  public Future<Void> createIndex(ClassSchema schema, String name, JsonObject keys,
+      boolean unique) {
+    JsonObject stored = new JsonObject();
+    keys.forEach(e -> stored.put(MongoFieldNames.toMongo(schema, e.getKey()), e.getValue()));
+    return guard(() -> client.createIndexWithOptions(schema.className(), stored,
+        new IndexOptions().name(name).unique(unique)));
+  }
+
+  @Override
+  public Future<Void> dropIndex(String className, String name) {
+    return guard(() -> client.dropIndex(className, name));
+  }
+
+  private Future<Void> dropIfExists(String collection) {
+    return guard(() -> client.getCollections().compose(names -> names.contains(collection)
+        ? client.dropCollection(collection) : Future.succeededFuture()));
   }
 
   @Override
