@@ -4,6 +4,7 @@ import io.parsevertx.common.bus.ServiceRole;
 import io.parsevertx.common.options.ByteSizes;
 import io.parsevertx.common.options.OptionsException;
 import io.parsevertx.common.options.ParseServerOptions;
+import io.parsevertx.common.options.RequestComplexity;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.util.ArrayList;
@@ -19,7 +20,8 @@ import java.util.Map;
  */
 public record GatewayConfig(String appId, String masterKey, Map<String, String> clientKeys,
     String host, int port, String mountPath, long maxBodyBytes, long requestTimeoutMillis,
-    List<String> allowOrigins, List<String> allowHeaders, List<ServiceRole> healthServices) {
+    List<String> allowOrigins, List<String> allowHeaders, List<ServiceRole> healthServices,
+    int batchRequestLimit) {
   public static final String DEFAULT_HOST = "0.0.0.0";
   public static final int DEFAULT_PORT = 1337;
   public static final String DEFAULT_MOUNT_PATH = "/parse";
@@ -48,7 +50,9 @@ public record GatewayConfig(String appId, String masterKey, Map<String, String> 
             .longValue(),
         strings(options.getJsonArray(ParseServerOptions.ALLOW_ORIGIN)),
         strings(options.getJsonArray(ParseServerOptions.ALLOW_HEADERS)),
-        healthServices(options.getJsonArray(ParseServerOptions.SERVICES)));
+        healthServices(options.getJsonArray(ParseServerOptions.SERVICES)),
+        RequestComplexity.fromJson(options.getJsonObject(ParseServerOptions.REQUEST_COMPLEXITY))
+            .batchRequestLimit());
   }
 
   private static String normalizeMountPath(String path) {

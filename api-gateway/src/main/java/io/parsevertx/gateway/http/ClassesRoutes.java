@@ -3,9 +3,11 @@ package io.parsevertx.gateway.http;
 import io.parsevertx.common.ParseFields;
 import io.parsevertx.common.bus.DataServiceClient;
 import io.vertx.core.Future;
+import io.vertx.core.http.HttpMethod;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
+import java.util.List;
 
 /**
  * Objects of any class, served by data-service.
@@ -16,6 +18,7 @@ import io.vertx.ext.web.RoutingContext;
  * GET    /classes/:className/:objectId  curl -H "X-Parse-Application-Id: APP" URL/classes/GameScore/Ed1nuqPvcm
  * PUT    /classes/:className/:objectId  curl -X PUT -H "X-Parse-Application-Id: APP" -d '{"score":2}' URL/classes/GameScore/Ed1nuqPvcm
  * DELETE /classes/:className/:objectId  curl -X DELETE -H "X-Parse-Application-Id: APP" URL/classes/GameScore/Ed1nuqPvcm
+ * (each also inside POST /batch)
  * </pre>
  */
 final class ClassesRoutes {
@@ -34,6 +37,17 @@ final class ClassesRoutes {
     router.get("/classes/:className/:objectId").handler(this::handleGet);
     router.put("/classes/:className/:objectId").handler(this::handleUpdate);
     router.delete("/classes/:className/:objectId").handler(this::handleDelete);
+  }
+
+  /** The same operations as they may appear inside {@code POST /batch}. */
+  List<BatchOperation> batchOperations() {
+    String cls = "^/classes/([A-Za-z_][A-Za-z0-9_:]*)";
+    return List.of(
+        BatchOperation.of(HttpMethod.POST, cls + "$", data::create),
+        BatchOperation.of(HttpMethod.GET, cls + "$", data::find),
+        BatchOperation.of(HttpMethod.GET, cls + "/([A-Za-z0-9]+)$", data::get),
+        BatchOperation.of(HttpMethod.PUT, cls + "/([A-Za-z0-9]+)$", data::update),
+        BatchOperation.of(HttpMethod.DELETE, cls + "/([A-Za-z0-9]+)$", data::delete));
   }
 
   private void handleCreate(RoutingContext ctx) {

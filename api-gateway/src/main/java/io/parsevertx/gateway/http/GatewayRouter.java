@@ -38,7 +38,9 @@ public final class GatewayRouter {
     api.route().handler(BodyHandler.create(false).setBodyLimit(config.maxBodyBytes()));
     api.route().handler(new ParseRequestHandler(new KeyCheck(config)));
     DataServiceClient data = new DataServiceClient(vertx.eventBus(), config.requestTimeoutMillis());
-    new ClassesRoutes(data).mount(api);
+    ClassesRoutes classes = new ClassesRoutes(data);
+    classes.mount(api);
+    new BatchRoutes(classes.batchOperations(), mount, config.batchRequestLimit()).mount(api);
     new SchemasRoutes(data).mount(api);
 
     root.route(mount.equals("/") ? "/*" : mount + "/*").subRouter(api);

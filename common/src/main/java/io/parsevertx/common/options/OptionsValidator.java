@@ -39,6 +39,11 @@ final class OptionsValidator {
       throw new OptionsException("Invalid option --logLevel: must be one of "
           + String.join(", ", ParseServerOptions.LOG_LEVELS));
     }
+    Object complexity = options.getValue(ParseServerOptions.REQUEST_COMPLEXITY);
+    if (complexity != null && !(complexity instanceof JsonObject)) {
+      throw new OptionsException("Invalid option --requestComplexity: must be a JSON object");
+    }
+    RequestComplexity.fromJson((JsonObject) complexity);
     for (Object role : options.getJsonArray(ParseServerOptions.SERVICES, new JsonArray())) {
       if (!(role instanceof String s) || ServiceRole.fromFlagName(s) == null) {
         throw new OptionsException("Invalid option --services: unknown service " + role

@@ -45,6 +45,7 @@ public final class ParseServerOptions {
   public static final String CLUSTER_MEMBERS = "clusterMembers";
   public static final String DATA_DIR = "dataDir";
   public static final String REQUEST_TIMEOUT = "requestTimeout";
+  public static final String REQUEST_COMPLEXITY = "requestComplexity";
 
   private static final Map<String, OptionDef> BY_NAME = index(List.of(
       def("accountLockout", "PARSE_SERVER_ACCOUNT_LOCKOUT", OptionType.OBJECT, null, false),
@@ -154,7 +155,10 @@ public final class ParseServerOptions {
       own(DATA_DIR, "PARSE_SERVER_DATA_DIR", OptionType.STRING, "\"./data\"",
           "where the embedded store keeps its files when no databaseURI is given"),
       own(REQUEST_TIMEOUT, "PARSE_SERVER_REQUEST_TIMEOUT", OptionType.NUMBER, "30000",
-          "milliseconds the gateway waits for a service before answering with error 2")));
+          "milliseconds the gateway waits for a service before answering with error 2"),
+      own(REQUEST_COMPLEXITY, "PARSE_SERVER_REQUEST_COMPLEXITY", OptionType.OBJECT, null,
+          "limits: queryDepth 10, subqueryDepth 5, includeDepth 10, includeCount 50, "
+              + "batchRequestLimit 50")));
 
   private ParseServerOptions() {}
 

@@ -20,32 +20,38 @@ import java.util.regex.Pattern;
  * a message naming the problem: 105 for a bad key, 102 for a bad operator or operand.
  */
 public final class WhereParser {
-  /** How deep {@code $or}/{@code $and}/{@code $nor} and sub-queries may nest by default. */
+  /** How deep {@code $or}/{@code $and}/{@code $nor} may nest by default. */
   public static final int DEFAULT_MAX_DEPTH = 10;
+  /** How deep {@code $inQuery}/{@code $select} may nest by default. */
+  public static final int DEFAULT_MAX_SUBQUERY_DEPTH = 5;
   private static final Pattern KEY = Pattern.compile("^[A-Za-z_][0-9A-Za-z_]*(\\.[A-Za-z0-9_]+)*$");
   private static final Set<String> MODIFIERS = Set.of("$options", "$maxDistance",
       "$maxDistanceInRadians", "$maxDistanceInMiles", "$maxDistanceInKilometers");
 
   private final int maxDepth;
+  private final int maxSubqueryDepth;
+  private int subqueryDepth;
 
-  private WhereParser(int maxDepth) {
+  private WhereParser(int maxDepth, int maxSubqueryDepth) {
     this.maxDepth = maxDepth;
+    this.maxSubqueryDepth = maxSubqueryDepth;
   }
 
-  /** Parses {@code where} with the default nesting limit; null matches everything. */
+  /** Parses {@code where} with the default nesting limits; null matches everything. */
   public static QueryNode parse(JsonObject where) {
-    return parse(where, DEFAULT_MAX_DEPTH);
+    return parse(where, DEFAULT_MAX_DEPTH, DEFAULT_MAX_SUBQUERY_DEPTH);
   }
 
   /**
    * Parses {@code where}.
    *
-   * @param maxDepth how deep logical operators and sub-queries may nest
+   * @param maxDepth how deep {@code $or}/{@code $and}/{@code $nor} may nest
+   * @param maxSubqueryDepth how deep {@code $inQuery}/{@code $select} may nest
    * @throws ParseException 105 for an invalid key name, 102 for an unknown or malformed operator
-   *     or a query nested deeper than {@code maxDepth}
+   *     or a query nested deeper than allowed
    */
-  public static QueryNode parse(JsonObject where, int maxDepth) {
-    return new WhereParser(maxDepth).node(where, 0);
+  public static QueryNode parse(JsonObject where, int maxDepth, int maxSubqueryDepth) {
+    return new WhereParser(maxDepth, maxSubqueryDepth).node(where, 0);
   }
 
   private QueryNode node(JsonObject where, int depth) {
@@ -184,7 +190,15 @@ public final class WhereParser {
     if (operand instanceof JsonObject json && json.getValue("className") instanceof String cls) {
       Object where = json.getValue("where");
       if (where == null || where instanceof JsonObject) {
-        return new SubQuery(cls, node((JsonObject) where, depth + 1));
+        if (++subqueryDepth > maxSubqueryDepth) {
+          throw ParseException.of(ParseErrorCode.INVALID_QUERY,
+              "Sub-queries are nested too deeply (more than %d levels).", maxSubqueryDepth);
+        }
+        try {
+          return new SubQuery(cls, node((JsonObject) where, depth));
+        } finally {
+          subqueryDepth--;
+        }
       }
     }
     throw ParseException.of(ParseErrorCode.INVALID_QUERY,

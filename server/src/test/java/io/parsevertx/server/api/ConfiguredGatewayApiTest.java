@@ -16,7 +16,28 @@ class ConfiguredGatewayApiTest extends ApiTestBase {
   @BeforeAll
   static void configure() {
     withConfig(Map.of("clientKey", "ck", "javascriptKey", "jsk", "maxUploadSize", "1kb",
-        "allowOrigin", "https://only.example.com"));
+        "allowOrigin", "https://only.example.com", "requestComplexity",
+        "{\"batchRequestLimit\":2,\"includeCount\":1,\"queryDepth\":1,\"subqueryDepth\":1}"));
+  }
+
+  private static final Map<String, String> CLIENT = Map.of(ParseHeaders.APPLICATION_ID, APP_ID,
+      ParseHeaders.CLIENT_KEY, "ck");
+
+  @Test
+  void requestComplexityLimitsHold() {
+    JsonObject op = new JsonObject().put("method", "GET").put("path", "/parse/classes/K");
+    expectError(request(HttpMethod.POST, "/batch", CLIENT, new JsonObject().put("requests",
+        new io.vertx.core.json.JsonArray().add(op).add(op).add(op))), 400, 107);
+    assertEquals(200, request(HttpMethod.POST, "/batch", CLIENT, new JsonObject().put("requests",
+        new io.vertx.core.json.JsonArray().add(op).add(op))).statusCode());
+    expectError(request(HttpMethod.GET, "/classes/K?include=a,b", CLIENT, null), 400, 102);
+    expectError(request(HttpMethod.GET, "/classes/K?where=" + java.net.URLEncoder.encode(
+        "{\"$or\":[{\"$or\":[{\"$or\":[{\"a\":1}]}]}]}", java.nio.charset.StandardCharsets.UTF_8),
+        CLIENT, null), 400, 102);
+    String nested = "{\"a\":{\"$inQuery\":{\"className\":\"B\",\"where\":{\"b\":"
+        + "{\"$inQuery\":{\"className\":\"C\",\"where\":{}}}}}}}";
+    expectError(request(HttpMethod.GET, "/classes/K?where=" + java.net.URLEncoder.encode(nested,
+        java.nio.charset.StandardCharsets.UTF_8), CLIENT, null), 400, 102);
   }
 
   @Test

@@ -1,0 +1,94 @@
+package io.parsevertx.gateway.http;
+
+import io.parsevertx.common.bus.BusFailures;
+import io.parsevertx.common.bus.ServiceRequest;
+import io.parsevertx.common.error.ParseErrorCode;
+import io.parsevertx.common.error.ParseException;
+import io.vertx.core.Future;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Many requests in one: each answered in order with {@code {"success":...}} or
+ * {@code {"error":{"code","error"}}}, all under the batch's own keys and session.
+ *
+ * <pre>
+ * POST /batch  curl -X POST -H "X-Parse-Application-Id: APP" -d '{"requests":[{"method":"POST",
+ *              "path":"/parse/classes/GameScore","body":{"score":1}}]}' URL/batch
+ * </pre>
+ */
+final class BatchRoutes {
+  private final List<BatchOperation> operations;
+  private final String mountPath;
+  private final int maxRequests;
+
+  BatchRoutes(List<BatchOperation> operations, String mountPath, int maxRequests) {
+    this.operations = List.copyOf(operations);
+    this.mountPath = mountPath.equals("/") ? "" : mountPath;
+    this.maxRequests = maxRequests;
+  }
+
+  void mount(Router router) {
+    router.post("/batch").handler(this::handleBatch);
+  }
+
+  private void handleBatch(RoutingContext ctx) {
+    ParseRequest batch = ParseRequest.of(ctx);
+    Object requests = batch.body().getValue("requests");
+    if (!(requests instanceof JsonArray array)) {
+      throw new ParseException(ParseErrorCode.INVALID_JSON, "requests must be an array");
+    }
+    if (array.size() > maxRequests) {
+      throw ParseException.of(ParseErrorCode.INVALID_JSON,
+          "Batch request limit exceeded: at most %d requests.", maxRequests);
+    }
+    if (Boolean.TRUE.equals(batch.body().getValue("transaction"))) {
+      // note: the MongoDB adapter runs without sessions, so all-or-nothing cannot be promised
+      throw new ParseException(ParseErrorCode.COMMAND_UNAVAILABLE,
+          "Batch transactions are not supported by this database.");
+    }
+    // note: one after another, in the order given: Parse Server starts them all at once, so
+    // any order is a valid answer, and this one makes a PUT after its POST deterministic
+    JsonArray results = new JsonArray();
+    Future<Void> chain = Future.succeededFuture();
+    for (Object item : array) {
+      chain = chain.compose(v -> run(batch, item).transform(done -> {
+        results.add(done.succeeded() ? new JsonObject().put("success", done.result())
+            : new JsonObject().put("error", errorBody(done.cause())));
+        return Future.<Void>succeededFuture();
+      }));
+    }
+    chain.onSuccess(v -> ctx.response().putHeader("Content-Type",
+        "application/json; charset=utf-8").end(results.toBuffer())).onFailure(ctx::fail);
+  }
+
+  private Future<JsonObject> run(ParseRequest batch, Object item) {
+    if (!(item instanceof JsonObject request) || !(request.getValue("method") instanceof String m)
+        || !(request.getValue("path") instanceof String path)) {
+      return Future.failedFuture(new ParseException(ParseErrorCode.INVALID_JSON,
+          "each batch request needs a method and a path"));
+    }
+    Object body = request.getValue("body");
+    JsonObject json = body instanceof JsonObject b ? b : new JsonObject();
+    HttpMethod method = HttpMethod.valueOf(m.toUpperCase(Locale.ROOT));
+    String relative = path.startsWith(mountPath + "/") ? path.substring(mountPath.length()) : path;
+    for (BatchOperation operation : operations) {
+      ServiceRequest matched = operation.match(method, relative, batch, json);
+      if (matched != null) {
+        return operation.call().apply(matched);
+      }
+    }
+    return Future.failedFuture(new ParseException(ParseErrorCode.INVALID_JSON,
+        "cannot route batch path " + path));
+  }
+
+  private static JsonObject errorBody(Throwable failure) {
+    ParseException e = BusFailures.toParseException(failure);
+    return new JsonObject().put("code", e.code().code()).put("error", e.getMessage());
+  }
+}
