@@ -81,6 +81,9 @@ public interface StorageAdapter {
   /** @return true when an object matched {@code where} and was deleted */
   Future<Boolean> deleteObject(ClassSchema schema, QueryNode where);
 
+  /** Deletes every object of the class; the class and its schema stay. */
+  Future<Void> purge(ClassSchema schema);
+
   /** @return the matching objects in Parse's JSON encoding, File values without their url */
   Future<List<JsonObject>> find(ClassSchema schema, QueryNode where, FindOptions options);
 

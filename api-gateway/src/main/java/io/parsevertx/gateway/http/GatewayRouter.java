@@ -42,6 +42,7 @@ public final class GatewayRouter {
     classes.mount(api);
     new BatchRoutes(classes.batchOperations(), mount, config.batchRequestLimit()).mount(api);
     new SchemasRoutes(data).mount(api);
+    new ConfigRoutes(data).mount(api);
 
     root.route(mount.equals("/") ? "/*" : mount + "/*").subRouter(api);
     root.route().failureHandler(ErrorResponses::handle);

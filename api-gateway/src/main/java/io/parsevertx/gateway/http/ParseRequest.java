@@ -2,6 +2,7 @@ package io.parsevertx.gateway.http;
 
 import io.parsevertx.common.auth.AuthContext;
 import io.parsevertx.common.bus.ServiceRequest;
+import io.parsevertx.common.error.UnauthorizedException;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
 
@@ -19,6 +20,14 @@ public record ParseRequest(String requestId, AuthContext auth, JsonObject body,
 
   static ParseRequest of(RoutingContext ctx) {
     return ctx.get(KEY);
+  }
+
+  /** This request, when it carries the master key; else 403 as Parse Server answers. */
+  ParseRequest requireMaster() {
+    if (!auth.master()) {
+      throw UnauthorizedException.masterKeyRequired();
+    }
+    return this;
   }
 
   /** The envelope for a service call on {@code className}/{@code objectId}. */

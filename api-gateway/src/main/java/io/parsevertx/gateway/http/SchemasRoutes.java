@@ -2,7 +2,6 @@ package io.parsevertx.gateway.http;
 
 import io.parsevertx.common.bus.DataServiceClient;
 import io.parsevertx.common.bus.ServiceRequest;
-import io.parsevertx.common.error.UnauthorizedException;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
@@ -38,11 +37,7 @@ final class SchemasRoutes {
 
   private static void handle(RoutingContext ctx,
       Function<ServiceRequest, Future<JsonObject>> operation) {
-    ParseRequest request = ParseRequest.of(ctx);
-    if (!request.auth().master()) {
-      throw UnauthorizedException.masterKeyRequired();
-    }
-    operation.apply(request.toService(ctx.pathParam("className"), null))
+    operation.apply(ParseRequest.of(ctx).requireMaster().toService(ctx.pathParam("className"), null))
         .onSuccess(body -> Responses.json(ctx, body))
         .onFailure(ctx::fail);
   }

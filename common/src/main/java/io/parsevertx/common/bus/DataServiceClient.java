@@ -70,6 +70,21 @@ public final class DataServiceClient {
     return send(EventBusAddresses.SCHEMAS_DELETE, request);
   }
 
+  /** @return {@code {"params":{...}}}, master-key-only params hidden from clients */
+  public Future<JsonObject> getConfig(ServiceRequest request) {
+    return send(EventBusAddresses.CONFIG_GET, request);
+  }
+
+  /** @return {@code {"result":true}}; master key only */
+  public Future<JsonObject> updateConfig(ServiceRequest request) {
+    return send(EventBusAddresses.CONFIG_UPDATE, request);
+  }
+
+  /** @return {@code {}} once every object of the class is deleted; master key only */
+  public Future<JsonObject> purge(ServiceRequest request) {
+    return send(EventBusAddresses.PURGE, request);
+  }
+
   private Future<JsonObject> send(String address, ServiceRequest request) {
     DeliveryOptions options = new DeliveryOptions().setSendTimeout(timeoutMillis)
         .addHeader(EventBusAddresses.REQUEST_ID_HEADER, String.valueOf(request.requestId()));

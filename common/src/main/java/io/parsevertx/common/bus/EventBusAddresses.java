@@ -16,6 +16,10 @@ public final class EventBusAddresses {
   public static final String SCHEMAS_UPDATE = PREFIX + "data.schemas.update";
   public static final String SCHEMAS_DELETE = PREFIX + "data.schemas.delete";
 
+  public static final String CONFIG_GET = PREFIX + "data.config.get";
+  public static final String CONFIG_UPDATE = PREFIX + "data.config.update";
+  public static final String PURGE = PREFIX + "data.purge";
+
   /** Published (to every process) when a class schema changes: body {"className": ...}. */
   public static final String SCHEMA_CHANGED = PREFIX + "data.schema.changed";
 

@@ -159,6 +159,11 @@ public final class MongoStorageAdapter implements StorageAdapter {
   }
 
   @Override
+  public Future<Void> purge(ClassSchema schema) {
+    return guard(() -> client.removeDocuments(schema.className(), new JsonObject()).mapEmpty());
+  }
+
+  @Override
   public Future<List<JsonObject>> find(ClassSchema schema, QueryNode where,
       io.parsevertx.common.query.FindOptions options) {
     FindOptions mongoOptions = new FindOptions()
