@@ -81,6 +81,17 @@ public interface StorageAdapter {
   /** @return true when an object matched {@code where} and was deleted */
   Future<Boolean> deleteObject(ClassSchema schema, QueryNode where);
 
+  /**
+   * Runs an aggregation pipeline written with Parse field names.
+   *
+   * @return the result documents with stored names mapped back ({@code _id} becomes
+   *     {@code objectId}); fails with 102 for a stage it cannot translate
+   */
+  Future<List<JsonObject>> aggregate(ClassSchema schema, io.vertx.core.json.JsonArray pipeline);
+
+  /** @return the distinct values of {@code field} among the objects matching {@code where} */
+  Future<List<Object>> distinct(ClassSchema schema, String field, QueryNode where);
+
   /** Deletes every object of the class; the class and its schema stay. */
   Future<Void> purge(ClassSchema schema);
 

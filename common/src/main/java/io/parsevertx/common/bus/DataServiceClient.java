@@ -85,6 +85,11 @@ public final class DataServiceClient {
     return send(EventBusAddresses.PURGE, request);
   }
 
+  /** @return {@code {"results":[...]}}; master key only */
+  public Future<JsonObject> aggregate(ServiceRequest request) {
+    return send(EventBusAddresses.AGGREGATE, request);
+  }
+
   private Future<JsonObject> send(String address, ServiceRequest request) {
     DeliveryOptions options = new DeliveryOptions().setSendTimeout(timeoutMillis)
         .addHeader(EventBusAddresses.REQUEST_ID_HEADER, String.valueOf(request.requestId()));

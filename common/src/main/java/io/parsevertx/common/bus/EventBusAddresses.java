@@ -19,6 +19,7 @@ public final class EventBusAddresses {
   public static final String CONFIG_GET = PREFIX + "data.config.get";
   public static final String CONFIG_UPDATE = PREFIX + "data.config.update";
   public static final String PURGE = PREFIX + "data.purge";
+  public static final String AGGREGATE = PREFIX + "data.aggregate";
 
   /** Published (to every process) when a class schema changes: body {"className": ...}. */
   public static final String SCHEMA_CHANGED = PREFIX + "data.schema.changed";

@@ -46,6 +46,18 @@ final class MongoDocuments {
 
   /** A stored document back to the Parse object clients see (File values without url). */
   static JsonObject toParse(ClassSchema schema, JsonObject doc) {
+    JsonObject object = fieldsToParse(schema, doc);
+    schema.fields().forEach((name, field) -> {
+      if (field.type() == FieldType.RELATION) {
+        object.put(name, new JsonObject().put(ParseFields.TYPE, ParseType.RELATION.wireName())
+            .put(ParseFields.CLASS_NAME, field.targetClass()));
+      }
+    });
+    return object;
+  }
+
+  /** An aggregation result: stored names and values mapped back, nothing added. */
+  static JsonObject fieldsToParse(ClassSchema schema, JsonObject doc) {
     JsonObject object = new JsonObject();
     for (Map.Entry<String, Object> entry : doc) {
       String key = entry.getKey();
@@ -60,12 +72,6 @@ final class MongoDocuments {
         default -> putField(schema, object, key, value);
       }
     }
-    schema.fields().forEach((name, field) -> {
-      if (field.type() == FieldType.RELATION) {
-        object.put(name, new JsonObject().put(ParseFields.TYPE, ParseType.RELATION.wireName())
-            .put(ParseFields.CLASS_NAME, field.targetClass()));
-      }
-    });
     return object;
   }
 

@@ -7,6 +7,7 @@ import io.parsevertx.common.schema.SchemaField;
 import io.parsevertx.storage.StorageAdapter;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.mongo.FindOptions;
 import io.vertx.ext.mongo.IndexOptions;
@@ -156,6 +157,39 @@ public final class MongoStorageAdapter implements StorageAdapter {
     return guard(() -> client.removeDocument(schema.className(),
             MongoQueryTranslator.filter(schema, where))
         .map(result -> result != null && result.getRemovedCount() > 0));
+  }
+
+  @Override
+  public Future<List<JsonObject>> aggregate(ClassSchema schema, JsonArray pipeline) {
+    return guard(() -> {
+      JsonArray stages = new MongoAggregation(schema).pipeline(pipeline);
+      return client.aggregate(schema.className(), stages)
+          .collect(java.util.stream.Collectors.toList())
+          .map(docs -> docs.stream().map(doc -> MongoDocuments.fieldsToParse(schema, doc)).toList());
+    });
+  }
+
+  @Override
+  public Future<List<Object>> distinct(ClassSchema schema, String field, QueryNode where) {
+    String stored = MongoFieldNames.toMongo(schema, field);
+    // note: a $group rather than the distinct command, whose driver codec needs a value class
+    JsonArray stages = new JsonArray()
+        .add(new JsonObject().put("$match", MongoQueryTranslator.filter(schema, where)))
+        .add(new JsonObject().put("$group", new JsonObject().put(MongoFieldNames.ID,
+            "$" + stored)));
+    return guard(() -> client.aggregate(schema.className(), stages)
+        .collect(java.util.stream.Collectors.toList())
+        .map(groups -> {
+          List<Object> values = new ArrayList<>();
+          for (JsonObject group : groups) {
+            Object value = group.getValue(MongoFieldNames.ID);
+            if (value != null) {
+              values.add(MongoDocuments.fieldsToParse(schema,
+                  new JsonObject().put(stored, value)).getValue(field));
+            }
+          }
+          return values;
+        }));
   }
 
   @Override
