@@ -3,6 +3,7 @@ package io.parsevertx.gateway;
 import io.parsevertx.common.bus.ServiceRole;
 import io.parsevertx.common.options.ByteSizes;
 import io.parsevertx.common.options.OptionsException;
+import io.parsevertx.common.options.IdempotencyOptions;
 import io.parsevertx.common.options.ParseServerOptions;
 import io.parsevertx.common.options.RequestComplexity;
 import io.vertx.core.json.JsonArray;
@@ -21,7 +22,7 @@ import java.util.Map;
 public record GatewayConfig(String appId, String masterKey, Map<String, String> clientKeys,
     String host, int port, String mountPath, long maxBodyBytes, long requestTimeoutMillis,
     List<String> allowOrigins, List<String> allowHeaders, List<ServiceRole> healthServices,
-    int batchRequestLimit) {
+    int batchRequestLimit, IdempotencyOptions idempotency) {
   public static final String DEFAULT_HOST = "0.0.0.0";
   public static final int DEFAULT_PORT = 1337;
   public static final String DEFAULT_MOUNT_PATH = "/parse";
@@ -52,7 +53,8 @@ public record GatewayConfig(String appId, String masterKey, Map<String, String> 
         strings(options.getJsonArray(ParseServerOptions.ALLOW_HEADERS)),
         healthServices(options.getJsonArray(ParseServerOptions.SERVICES)),
         RequestComplexity.fromJson(options.getJsonObject(ParseServerOptions.REQUEST_COMPLEXITY))
-            .batchRequestLimit());
+            .batchRequestLimit(),
+        IdempotencyOptions.fromJson(options.getJsonObject(ParseServerOptions.IDEMPOTENCY_OPTIONS)));
   }
 
   private static String normalizeMountPath(String path) {

@@ -26,9 +26,11 @@ final class ClassesRoutes {
   private static final String OBJECT_ID = "objectId";
 
   private final DataServiceClient data;
+  private final IdempotencyGuard idempotency;
 
-  ClassesRoutes(DataServiceClient data) {
+  ClassesRoutes(DataServiceClient data, IdempotencyGuard idempotency) {
     this.data = data;
+    this.idempotency = idempotency;
   }
 
   void mount(Router router) {
@@ -52,7 +54,8 @@ final class ClassesRoutes {
 
   private void handleCreate(RoutingContext ctx) {
     String className = ctx.pathParam(CLASS_NAME);
-    data.create(ParseRequest.of(ctx).toService(className, null))
+    idempotency.check(ctx)
+        .compose(v -> data.create(ParseRequest.of(ctx).toService(className, null)))
         .onSuccess(created -> {
           String location = Responses.apiUrl(ctx) + "/classes/" + className + "/"
               + created.getString(ParseFields.OBJECT_ID);
@@ -71,7 +74,7 @@ final class ClassesRoutes {
   }
 
   private void handleUpdate(RoutingContext ctx) {
-    reply(ctx, data.update(request(ctx)));
+    reply(ctx, idempotency.check(ctx).compose(v -> data.update(request(ctx))));
   }
 
   private void handleDelete(RoutingContext ctx) {

@@ -38,7 +38,8 @@ public final class GatewayRouter {
     api.route().handler(BodyHandler.create(false).setBodyLimit(config.maxBodyBytes()));
     api.route().handler(new ParseRequestHandler(new KeyCheck(config)));
     DataServiceClient data = new DataServiceClient(vertx.eventBus(), config.requestTimeoutMillis());
-    ClassesRoutes classes = new ClassesRoutes(data);
+    ClassesRoutes classes = new ClassesRoutes(data,
+        new IdempotencyGuard(config.idempotency(), data, mount));
     classes.mount(api);
     new BatchRoutes(classes.batchOperations(), mount, config.batchRequestLimit()).mount(api);
     new SchemasRoutes(data).mount(api);

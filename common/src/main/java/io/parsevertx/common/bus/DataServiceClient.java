@@ -90,6 +90,15 @@ public final class DataServiceClient {
     return send(EventBusAddresses.AGGREGATE, request);
   }
 
+  /**
+   * Records a request id for {@code body.ttl} seconds ({@code body.requestId}).
+   *
+   * @return fails with 159 when the id was seen within its ttl
+   */
+  public Future<JsonObject> reserveRequestId(ServiceRequest request) {
+    return send(EventBusAddresses.IDEMPOTENCY_RESERVE, request);
+  }
+
   private Future<JsonObject> send(String address, ServiceRequest request) {
     DeliveryOptions options = new DeliveryOptions().setSendTimeout(timeoutMillis)
         .addHeader(EventBusAddresses.REQUEST_ID_HEADER, String.valueOf(request.requestId()));

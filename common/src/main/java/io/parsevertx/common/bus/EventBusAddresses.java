@@ -20,6 +20,7 @@ public final class EventBusAddresses {
   public static final String CONFIG_UPDATE = PREFIX + "data.config.update";
   public static final String PURGE = PREFIX + "data.purge";
   public static final String AGGREGATE = PREFIX + "data.aggregate";
+  public static final String IDEMPOTENCY_RESERVE = PREFIX + "data.idempotency.reserve";
 
   /** Published (to every process) when a class schema changes: body {"className": ...}. */
   public static final String SCHEMA_CHANGED = PREFIX + "data.schema.changed";

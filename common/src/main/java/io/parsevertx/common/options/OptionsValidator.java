@@ -44,6 +44,8 @@ final class OptionsValidator {
       throw new OptionsException("Invalid option --requestComplexity: must be a JSON object");
     }
     RequestComplexity.fromJson((JsonObject) complexity);
+    Object idempotency = options.getValue(ParseServerOptions.IDEMPOTENCY_OPTIONS);
+    IdempotencyOptions.fromJson(idempotency instanceof JsonObject json ? json : null);
     for (Object role : options.getJsonArray(ParseServerOptions.SERVICES, new JsonArray())) {
       if (!(role instanceof String s) || ServiceRole.fromFlagName(s) == null) {
         throw new OptionsException("Invalid option --services: unknown service " + role

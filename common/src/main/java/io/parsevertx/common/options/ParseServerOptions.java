@@ -46,6 +46,7 @@ public final class ParseServerOptions {
   public static final String DATA_DIR = "dataDir";
   public static final String REQUEST_TIMEOUT = "requestTimeout";
   public static final String REQUEST_COMPLEXITY = "requestComplexity";
+  public static final String IDEMPOTENCY_OPTIONS = "idempotencyOptions";
 
   private static final Map<String, OptionDef> BY_NAME = index(List.of(
       def("accountLockout", "PARSE_SERVER_ACCOUNT_LOCKOUT", OptionType.OBJECT, null, false),
@@ -90,7 +91,7 @@ public final class ParseServerOptions {
       def("graphQLPath", "PARSE_SERVER_GRAPHQL_PATH", OptionType.STRING, "\"/graphql\"", false),
       def("graphQLSchema", "PARSE_SERVER_GRAPH_QLSCHEMA", OptionType.STRING, null, false),
       def("host", "PARSE_SERVER_HOST", OptionType.STRING, "\"0.0.0.0\"", true),
-      def("idempotencyOptions", "PARSE_SERVER_EXPERIMENTAL_IDEMPOTENCY_OPTIONS", OptionType.OBJECT, "{}", false),
+      def("idempotencyOptions", "PARSE_SERVER_EXPERIMENTAL_IDEMPOTENCY_OPTIONS", OptionType.OBJECT, "{}", true),
       def("javascriptKey", "PARSE_SERVER_JAVASCRIPT_KEY", OptionType.STRING, null, true),
       def("jsonLogs", "JSON_LOGS", OptionType.BOOLEAN, null, false),
       def("liveQuery", "PARSE_SERVER_LIVE_QUERY", OptionType.OBJECT, null, false),

@@ -23,14 +23,14 @@ public record FindOptions(List<SortKey> order, int limit, int skip, List<String>
    * Reads the options from request parameters.
    *
    * @param maxLimit the server's cap on {@code limit}, or a negative number for none
-   * @throws ParseException 102 for a non-numeric or negative limit or skip
+   * @throws ParseException 117 for a non-numeric or negative limit, 118 for such a skip
    */
   public static FindOptions fromParams(JsonObject params, int maxLimit) {
-    int limit = intParam(params, "limit", DEFAULT_LIMIT);
+    int limit = intParam(params, "limit", DEFAULT_LIMIT, ParseErrorCode.INVALID_LIMIT);
     if (maxLimit >= 0 && limit > maxLimit) {
       limit = maxLimit;
     }
-    int skip = intParam(params, "skip", 0);
+    int skip = intParam(params, "skip", 0, ParseErrorCode.INVALID_SKIP);
     Object count = params.getValue("count");
     boolean wantsCount = count != null && (count.equals(1) || "1".equals(count)
         || Boolean.TRUE.equals(count) || "true".equals(count));
@@ -39,7 +39,8 @@ public record FindOptions(List<SortKey> order, int limit, int skip, List<String>
         ? splitList(params.getValue("keys")) : null, wantsCount);
   }
 
-  private static int intParam(JsonObject params, String name, int fallback) {
+  private static int intParam(JsonObject params, String name, int fallback,
+      ParseErrorCode code) {
     Object raw = params.getValue(name);
     if (raw == null) {
       return fallback;
@@ -51,7 +52,7 @@ public record FindOptions(List<SortKey> order, int limit, int skip, List<String>
       }
       return value;
     } catch (NumberFormatException e) {
-      throw ParseException.of(ParseErrorCode.INVALID_QUERY, "bad %s: %s", name, raw);
+      throw ParseException.of(code, "Invalid %s: %s", name, raw);
     }
   }
 

@@ -105,6 +105,11 @@ public final class WhereParser {
         && json.getValue("key") instanceof String key) {
       return new QueryNode.RelatedTo(className, objectId, key);
     }
+    if (value instanceof JsonObject json && json.getValue("object") instanceof JsonObject object
+        && !(object.getValue(ParseFields.OBJECT_ID) instanceof String)) {
+      throw new ParseException(ParseErrorCode.MISSING_OBJECT_ID,
+          "$relatedTo needs the objectId of the object whose relation is queried");
+    }
     throw new ParseException(ParseErrorCode.INVALID_QUERY,
         "bad $relatedTo: needs an object pointer and a key");
   }

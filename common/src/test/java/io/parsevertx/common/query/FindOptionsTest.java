@@ -43,8 +43,8 @@ class FindOptionsTest {
   void refusesBadNumbers() {
     ParseException e = assertThrows(ParseException.class,
         () -> FindOptions.fromParams(new JsonObject().put("limit", "ten"), -1));
-    assertEquals(ParseErrorCode.INVALID_QUERY, e.code());
-    assertThrows(ParseException.class,
-        () -> FindOptions.fromParams(new JsonObject().put("skip", -1), -1));
+    assertEquals(ParseErrorCode.INVALID_LIMIT, e.code());
+    assertEquals(ParseErrorCode.INVALID_SKIP, assertThrows(ParseException.class,
+        () -> FindOptions.fromParams(new JsonObject().put("skip", -1), -1)).code());
   }
 }

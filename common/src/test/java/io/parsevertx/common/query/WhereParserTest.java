@@ -80,8 +80,11 @@ class WhereParserTest {
             ParseErrorCode.INVALID_QUERY),
         Arguments.of("$select without key", "{\"a\":{\"$select\":{\"query\":"
             + "{\"className\":\"B\"}}}}", ParseErrorCode.INVALID_QUERY),
-        Arguments.of("$relatedTo without key", "{\"$relatedTo\":{\"object\":{}}}",
+        Arguments.of("$relatedTo without key", "{\"$relatedTo\":{\"object\":{\"__type\":"
+            + "\"Pointer\",\"className\":\"A\",\"objectId\":\"x\"}}}",
             ParseErrorCode.INVALID_QUERY),
+        Arguments.of("$relatedTo without objectId", "{\"$relatedTo\":{\"object\":{},"
+            + "\"key\":\"k\"}}", ParseErrorCode.MISSING_OBJECT_ID),
         Arguments.of("$nearSphere without a point", "{\"a\":{\"$nearSphere\":5}}",
             ParseErrorCode.INVALID_QUERY),
         Arguments.of("$box the wrong way round", "{\"a\":{\"$within\":{\"$box\":["

@@ -195,7 +195,11 @@ class ClassesApiTest extends ApiTestBase {
         Arguments.of("bad where JSON", HttpMethod.GET, "/classes/Score?where=%7Bbad", null, 107),
         Arguments.of("bad operator", HttpMethod.GET, "/classes/Score?where="
             + encode("{\"value\":{\"$regexx\":1}}"), null, 102),
-        Arguments.of("bad limit", HttpMethod.GET, "/classes/Score?limit=many", null, 102),
+        Arguments.of("bad limit", HttpMethod.GET, "/classes/Score?limit=many", null, 117),
+        Arguments.of("bad skip", HttpMethod.GET, "/classes/Score?skip=-3", null, 118),
+        Arguments.of("$relatedTo without objectId", HttpMethod.GET, "/classes/Score?where="
+            + encode("{\"$relatedTo\":{\"object\":{\"__type\":\"Pointer\",\"className\":"
+            + "\"Post\"},\"key\":\"likes\"}}"), null, 104),
         Arguments.of("bad key in where", HttpMethod.GET, "/classes/Score?where="
             + encode("{\"$where\":\"1\"}"), null, 105),
         Arguments.of("relation of non-pointers", HttpMethod.POST, "/classes/Score",
