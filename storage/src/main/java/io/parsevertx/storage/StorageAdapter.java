@@ -98,6 +98,9 @@ public interface StorageAdapter {
   /** @return the matching objects in Parse's JSON encoding, File values without their url */
   Future<List<JsonObject>> find(ClassSchema schema, QueryNode where, FindOptions options);
 
+  /** @return the database's query plan for this find (its own format) */
+  Future<JsonObject> explain(ClassSchema schema, QueryNode where, FindOptions options);
+
   /** @return how many objects match {@code where} */
   Future<Long> count(ClassSchema schema, QueryNode where);
 

@@ -161,6 +161,26 @@ class ClassesApiTest extends ApiTestBase {
   }
 
   @Test
+  void hintsAndReadPreference() {
+    assertEquals(List.of(0, 1), values(expect(request(HttpMethod.GET, "/classes/Score?order=value"
+        + "&limit=2&readPreference=secondary_preferred&hint=" + encode("{\"value\":1}"), null),
+        200)));
+    expectError(request(HttpMethod.GET, "/classes/Score?readPreference=somewhere", null), 400,
+        102);
+    expectError(request(HttpMethod.GET, "/classes/Score?explain=true", null), 400, 119);
+    var explained = request(HttpMethod.GET, "/classes/Score?explain=true&where="
+        + encode("{\"value\":1}"), java.util.Map.of(io.parsevertx.common.ParseHeaders
+            .APPLICATION_ID, APP_ID, io.parsevertx.common.ParseHeaders.MASTER_KEY, MASTER_KEY),
+        null);
+    if (System.getenv("MONGO_URI") == null) {
+      // note: mongo-java-server has no explain command; a clear 102, never a 500
+      assertTrue(expectError(explained, 400, 102).getString("error").contains("explain"));
+    } else {
+      assertTrue(expect(explained, 200).getValue("results") instanceof JsonObject);
+    }
+  }
+
+  @Test
   void defaultLimitIsOneHundred() {
     for (int i = 0; i < 105; i++) {
       create("Many", new JsonObject().put("i", i));

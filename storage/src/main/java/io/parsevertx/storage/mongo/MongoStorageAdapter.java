@@ -207,9 +207,27 @@ public final class MongoStorageAdapter implements StorageAdapter {
     if (options.keys() != null) {
       mongoOptions.setFields(MongoProjection.of(schema, options.keys()));
     }
+    if (options.hint() instanceof JsonObject keys) {
+      JsonObject stored = new JsonObject();
+      keys.forEach(e -> stored.put(MongoFieldNames.toMongo(schema, e.getKey()), e.getValue()));
+      mongoOptions.setHint(stored);
+    } else if (options.hint() instanceof String indexName) {
+      mongoOptions.setHintString(indexName);
+    }
     return guard(() -> client.findWithOptions(schema.className(),
             MongoQueryTranslator.filter(schema, where), mongoOptions)
         .map(docs -> docs.stream().map(doc -> MongoDocuments.toParse(schema, doc)).toList()));
+  }
+
+  @Override
+  public Future<JsonObject> explain(ClassSchema schema, QueryNode where,
+      io.parsevertx.common.query.FindOptions options) {
+    JsonObject find = new JsonObject().put("find", schema.className())
+        .put("filter", MongoQueryTranslator.filter(schema, where))
+        .put("sort", MongoQueryTranslator.sort(schema, options.order()))
+        .put("skip", options.skip()).put("limit", options.limit());
+    return guard(() -> client.runCommand("explain", new JsonObject().put("explain", find)
+        .put("verbosity", "queryPlanner")));
   }
 
   @Override

@@ -173,4 +173,19 @@ class MongoStorageAdapterTest {
     assertFalse(adapter.deleteObject(schema, byId).await());
     assertNull(adapter.updateObject(schema, byId, new JsonObject().put("name", "x")).await());
   }
+
+  @Test
+  void uniqueIndexViolationsAreError137() {
+    ClassSchema unique = new ClassSchema("Uniq", Map.of("email", SchemaField.of(FieldType.STRING)),
+        null, null);
+    adapter.createClass(unique).await();
+    adapter.createIndex(unique, "email_1", new JsonObject().put("email", 1), true).await();
+    JsonObject a = new JsonObject().put("objectId", "uniq000001").put("email", "a@x.io")
+        .put("createdAt", "2024-01-01T00:00:00.000Z").put("updatedAt", "2024-01-01T00:00:00.000Z");
+    adapter.createObject(unique, a).await();
+    io.parsevertx.common.error.ParseException e = org.junit.jupiter.api.Assertions.assertThrows(
+        io.parsevertx.common.error.ParseException.class,
+        () -> adapter.createObject(unique, a.copy().put("objectId", "uniq000002")).await());
+    assertEquals(io.parsevertx.common.error.ParseErrorCode.DUPLICATE_VALUE, e.code());
+  }
 }
