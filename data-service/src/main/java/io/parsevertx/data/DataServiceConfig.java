@@ -1,0 +1,36 @@
+package io.parsevertx.data;
+
+import io.parsevertx.common.ObjectIds;
+import io.parsevertx.common.options.OptionsException;
+import io.parsevertx.common.options.ParseServerOptions;
+import io.parsevertx.common.options.RequestComplexity;
+import io.vertx.core.json.JsonObject;
+
+/**
+ * What data-service needs from the server options.
+ *
+ * @param databaseURI where objects are stored
+ * @param appId the application id, part of file URLs
+ * @param filesBaseUrl the URL file values point into ({@code publicServerURL}, else
+ *     {@code serverURL})
+ * @param maxLimit the cap on a query's {@code limit}, or -1 for none
+ * @param objectIdSize length of new object ids
+ * @param complexity limits on query nesting and includes
+ */
+public record DataServiceConfig(String databaseURI, String appId, String filesBaseUrl,
+    int maxLimit, int objectIdSize, RequestComplexity complexity) {
+
+  public static DataServiceConfig fromJson(JsonObject options) {
+    String databaseUri = options.getString(ParseServerOptions.DATABASE_URI);
+    if (databaseUri == null) {
+      throw new OptionsException("Missing option --databaseURI for data-service");
+    }
+    String base = options.getString(ParseServerOptions.PUBLIC_SERVER_URL,
+        options.getString(ParseServerOptions.SERVER_URL));
+    return new DataServiceConfig(databaseUri, options.getString(ParseServerOptions.APP_ID), base,
+        options.getNumber(ParseServerOptions.MAX_LIMIT, -1).intValue(),
+        options.getNumber(ParseServerOptions.OBJECT_ID_SIZE, ObjectIds.DEFAULT_SIZE).intValue(),
+        RequestComplexity.fromJson(options.getJsonObject(
+            ParseServerOptions.REQUEST_COMPLEXITY)));
+  }
+}

@@ -1,0 +1,62 @@
+package io.parsevertx.data;
+
+import io.parsevertx.common.bus.BusReplies;
+import io.parsevertx.common.bus.EventBusAddresses;
+import io.parsevertx.common.bus.ServiceRole;
+import io.parsevertx.data.classes.ClassesService;
+import io.parsevertx.data.schema.SchemaService;
+import io.vertx.core.Future;
+import io.vertx.core.VerticleBase;
+import io.vertx.core.eventbus.EventBus;
+import io.vertx.core.eventbus.MessageConsumer;
+import io.vertx.core.json.JsonObject;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * data-service: answers the {@code /classes} operations on the event bus. Ready (its health
+ * address answers) once its consumers are registered and the database answers a ping.
+ */
+public final class DataServiceVerticle extends VerticleBase {
+  private DataComponents components;
+
+  @Override
+  public Future<?> start() {
+    DataServiceConfig config = DataServiceConfig.fromJson(config());
+    components = DataComponents.create(vertx, config);
+    ClassesService classes = components.classes();
+    SchemaService schemas = components.schemaService();
+    EventBus bus = vertx.eventBus();
+    List<MessageConsumer<JsonObject>> consumers = new ArrayList<>(List.of(
+        bus.consumer(EventBusAddresses.CLASSES_CREATE, BusReplies.handler(classes::create)),
+        bus.consumer(EventBusAddresses.CLASSES_GET, BusReplies.handler(classes::get)),
+        bus.consumer(EventBusAddresses.CLASSES_UPDATE, BusReplies.handler(classes::update)),
+        bus.consumer(EventBusAddresses.CLASSES_DELETE, BusReplies.handler(classes::delete)),
+        bus.consumer(EventBusAddresses.CLASSES_FIND, BusReplies.handler(classes::find)),
+        bus.consumer(EventBusAddresses.PURGE, BusReplies.handler(classes::purge)),
+        bus.consumer(EventBusAddresses.IDEMPOTENCY_RESERVE,
+            BusReplies.handler(components.idempotency()::reserve)),
+        bus.consumer(EventBusAddresses.AGGREGATE,
+            BusReplies.handler(components.aggregates()::aggregate)),
+        bus.consumer(EventBusAddresses.CONFIG_GET,
+            BusReplies.handler(components.config()::get)),
+        bus.consumer(EventBusAddresses.CONFIG_UPDATE,
+            BusReplies.handler(components.config()::update)),
+        bus.consumer(EventBusAddresses.SCHEMAS_ALL, BusReplies.handler(schemas::all)),
+        bus.consumer(EventBusAddresses.SCHEMAS_GET, BusReplies.handler(schemas::get)),
+        bus.consumer(EventBusAddresses.SCHEMAS_CREATE, BusReplies.handler(schemas::create)),
+        bus.consumer(EventBusAddresses.SCHEMAS_UPDATE, BusReplies.handler(schemas::update)),
+        bus.consumer(EventBusAddresses.SCHEMAS_DELETE, BusReplies.handler(schemas::delete)),
+        bus.<JsonObject>consumer(EventBusAddresses.SCHEMA_CHANGED, message -> components
+            .schemas().invalidate(message.body().getString("className")))));
+    consumers.add(bus.consumer(ServiceRole.DATA.healthAddress(), BusReplies.health(
+        () -> components.storage().ping())));
+    return components.storage().ping()
+        .compose(v -> Future.all(consumers.stream().map(MessageConsumer::completion).toList()));
+  }
+
+  @Override
+  public Future<?> stop() {
+    return components == null ? Future.succeededFuture() : components.storage().close();
+  }
+}

@@ -1,0 +1,188 @@
+package io.parsevertx.data.classes;
+
+import io.parsevertx.common.ObjectIds;
+import io.parsevertx.common.ParseFields;
+import io.parsevertx.common.bus.ServiceRequest;
+import io.parsevertx.common.error.ParseErrorCode;
+import io.parsevertx.common.error.ParseException;
+import io.parsevertx.common.query.FindOptions;
+import io.parsevertx.common.query.QueryNode;
+import io.parsevertx.common.query.QueryOp;
+import io.parsevertx.common.schema.ClassNames;
+import io.parsevertx.common.types.ParseDates;
+import io.parsevertx.data.DataServiceConfig;
+import io.parsevertx.data.query.IncludeResolver;
+import io.parsevertx.data.query.QueryResolver;
+import io.parsevertx.storage.schema.SchemaController;
+import io.parsevertx.storage.StorageAdapter;
+import io.vertx.core.Future;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * The object operations behind {@code /classes}: create, get, update, delete, find. Each takes
+ * the request envelope and returns the response body; failures are {@link ParseException}s.
+ */
+public final class ClassesService {
+  private static final String OBJECT_NOT_FOUND = "Object not found.";
+
+  private final StorageAdapter storage;
+  private final SchemaController schemas;
+  private final DataServiceConfig config;
+  private final ObjectReader reader;
+
+  public ClassesService(StorageAdapter storage, SchemaController schemas,
+      DataServiceConfig config) {
+    this.storage = storage;
+    this.schemas = schemas;
+    this.config = config;
+    this.reader = new ObjectReader(storage, new QueryResolver(storage, schemas),
+        new IncludeResolver(storage, schemas), new FileUrls(config.filesBaseUrl(), config.appId()));
+  }
+
+  /** @return {@code {"objectId","createdAt"}}; fails with 103, 105, 107, 111, 123 */
+  public Future<JsonObject> create(ServiceRequest request) {
+    String className = ClassNames.requireValidClassName(request.className());
+    JsonObject body = request.body();
+    if (body.containsKey(ParseFields.OBJECT_ID)) {
+      throw new ParseException(ParseErrorCode.INVALID_KEY_NAME,
+          "objectId is an invalid field name.");
+    }
+    var types = WritePayload.inferTypes(body, false);
+    String now = ParseDates.format(Instant.now());
+    JsonObject object = body.copy();
+    RelationChanges relations = RelationChanges.extract(object);
+    String objectId = ObjectIds.newId(config.objectIdSize());
+    JsonObject stored = WritePayload.applyOpsForCreate(object)
+        .put(ParseFields.OBJECT_ID, objectId)
+        .put(ParseFields.CREATED_AT, now)
+        .put(ParseFields.UPDATED_AT, now);
+    return schemas.enforce(className, types)
+        .compose(schema -> storage.createObject(schema, FieldOptions.forCreate(schema, stored)))
+        .compose(v -> relations.apply(storage, className, objectId))
+        .map(v -> new JsonObject().put(ParseFields.OBJECT_ID, objectId)
+            .put(ParseFields.CREATED_AT, now));
+  }
+
+  /** @return the object; fails with 101 when it (or its class) does not exist */
+  public Future<JsonObject> get(ServiceRequest request) {
+    String className = ClassNames.requireValidClassName(request.className());
+    FindRequest find = FindRequest.fromParams(request.params(), -1, config.complexity());
+    String objectId = requireObjectId(request.objectId());
+    return schemas.find(className).compose(schema -> schema == null
+            ? Future.succeededFuture(null) : reader.get(schema, objectId, find))
+        .map(found -> {
+          if (found == null) {
+            throw notFound();
+          }
+          return found;
+        });
+  }
+
+  /** @return {@code {"updatedAt"}} plus fields an operation changed; fails with 101, 105, 111 */
+  public Future<JsonObject> update(ServiceRequest request) {
+    String className = ClassNames.requireValidClassName(request.className());
+    JsonObject body = request.body().copy();
+    ParseFields.SERVER_FIELDS.forEach(body::remove);
+    var types = WritePayload.inferTypes(body, true);
+    RelationChanges relations = RelationChanges.extract(body);
+    String now = ParseDates.format(Instant.now());
+    body.put(ParseFields.UPDATED_AT, now);
+    return schemas.find(className)
+        .compose(existing -> existing == null ? Future.failedFuture(notFound())
+            : schemas.enforce(className, types))
+        .compose(schema -> {
+          FieldOptions.checkUpdate(schema, body);
+          return storage.updateObject(schema, byId(request.objectId()), body);
+        })
+        .compose(updated -> {
+          if (updated == null) {
+            return Future.failedFuture(notFound());
+          }
+          return relations.apply(storage, className, request.objectId())
+              .map(v -> operationResults(body, updated).put(ParseFields.UPDATED_AT, now));
+        });
+  }
+
+  /** @return {@code {}}; fails with 101 when the object does not exist */
+  public Future<JsonObject> delete(ServiceRequest request) {
+    String className = ClassNames.requireValidClassName(request.className());
+    return schemas.find(className)
+        .compose(schema -> schema == null ? Future.succeededFuture(false)
+            : storage.deleteObject(schema, byId(request.objectId())))
+        .map(deleted -> {
+          if (!deleted) {
+            throw notFound();
+          }
+          return new JsonObject();
+        });
+  }
+
+  /** @return {@code {"results":[...]}} and {@code "count"} when asked; fails with 102, 105, 107 */
+  public Future<JsonObject> find(ServiceRequest request) {
+    String className = ClassNames.requireValidClassName(request.className());
+    FindRequest find = FindRequest.fromParams(request.params(), config.maxLimit(),
+        config.complexity());
+    if (find.options().explain() && !request.auth().master() && !request.auth().readOnlyMaster()) {
+      throw new ParseException(ParseErrorCode.OPERATION_FORBIDDEN,
+          "Using the explain query parameter requires the master key");
+    }
+    return schemas.find(className).compose(schema -> schema == null
+        ? Future.succeededFuture(emptyResult(find.options().count()))
+        : reader.find(schema, find));
+  }
+
+  /** @return {@code {}} once every object of the class is gone; fails with 119 without master */
+  public Future<JsonObject> purge(ServiceRequest request) {
+    if (!request.auth().master()) {
+      throw new ParseException(ParseErrorCode.OPERATION_FORBIDDEN,
+          "unauthorized: master key is required");
+    }
+    String className = ClassNames.requireValidClassName(request.className());
+    return schemas.find(className).compose(schema -> schema == null
+        ? Future.succeededFuture() : storage.purge(schema)).map(v -> new JsonObject());
+  }
+
+  /** Parse answers an update with the new value of every field an operation changed. */
+  private static JsonObject operationResults(JsonObject body, JsonObject updated) {
+    JsonObject changed = new JsonObject();
+    body.forEach(entry -> {
+      if (entry.getValue() instanceof JsonObject op && op.containsKey(ParseFields.OP)
+          && !"Delete".equals(op.getString(ParseFields.OP))) {
+        changed.put(entry.getKey(), valueAt(updated, entry.getKey()));
+      }
+    });
+    return changed;
+  }
+
+  /** A value by its (possibly dotted) key, as operations on nested keys report it. */
+  private static Object valueAt(JsonObject object, String key) {
+    Object current = object;
+    for (String part : key.split("\\.")) {
+      current = current instanceof JsonObject json ? json.getValue(part) : null;
+    }
+    return current;
+  }
+
+  private static JsonObject emptyResult(boolean withCount) {
+    JsonObject response = new JsonObject().put("results", new JsonArray());
+    return withCount ? response.put("count", 0) : response;
+  }
+
+  private static QueryNode byId(String objectId) {
+    return new QueryNode.Constraint(ParseFields.OBJECT_ID, QueryOp.EQ, requireObjectId(objectId));
+  }
+
+  private static String requireObjectId(String objectId) {
+    if (objectId == null || objectId.isEmpty()) {
+      throw new ParseException(ParseErrorCode.MISSING_OBJECT_ID, "objectId is required.");
+    }
+    return objectId;
+  }
+
+  private static ParseException notFound() {
+    return new ParseException(ParseErrorCode.OBJECT_NOT_FOUND, OBJECT_NOT_FOUND);
+  }
+}

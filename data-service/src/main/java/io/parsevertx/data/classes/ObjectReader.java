@@ -1,0 +1,81 @@
+package io.parsevertx.data.classes;
+
+import io.parsevertx.common.ParseFields;
+import io.parsevertx.common.query.FindOptions;
+import io.parsevertx.common.query.QueryNode;
+import io.parsevertx.common.query.QueryOp;
+import io.parsevertx.common.schema.ClassSchema;
+import io.parsevertx.data.query.IncludePaths;
+import io.parsevertx.data.query.IncludeResolver;
+import io.parsevertx.data.query.QueryResolver;
+import io.parsevertx.data.query.ResultShaper;
+import io.parsevertx.storage.StorageAdapter;
+import io.vertx.core.Future;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import java.util.List;
+
+/**
+ * The read path of {@code /classes}: resolve sub-queries, run the query (and count), include
+ * pointed-to objects, shape keys, add file URLs.
+ */
+final class ObjectReader {
+  private final StorageAdapter storage;
+  private final QueryResolver resolver;
+  private final IncludeResolver includes;
+  private final FileUrls fileUrls;
+
+  ObjectReader(StorageAdapter storage, QueryResolver resolver, IncludeResolver includes,
+      FileUrls fileUrls) {
+    this.storage = storage;
+    this.resolver = resolver;
+    this.includes = includes;
+    this.fileUrls = fileUrls;
+  }
+
+  /** @return {@code {"results":[...]}} and {@code "count"} when asked for */
+  Future<JsonObject> find(ClassSchema schema, FindRequest find) {
+    IncludePaths paths = find.include();
+    return resolver.resolve(schema, find.where()).compose(where -> {
+      FindOptions options = find.options();
+      if (options.explain()) {
+        return storage.explain(schema, where, options)
+            .map(plan -> new JsonObject().put("results", plan));
+      }
+      Future<List<JsonObject>> results = options.limit() == 0
+          ? Future.succeededFuture(List.of())
+          : storage.find(schema, where, options).compose(found -> shape(found, paths, find));
+      Future<Long> count = options.count()
+          ? storage.count(schema, where) : Future.succeededFuture(null);
+      return Future.all(results, count).map(done -> {
+        JsonObject response = new JsonObject().put("results", new JsonArray(
+            new java.util.ArrayList<>(results.result())));
+        if (count.result() != null) {
+          response.put("count", count.result());
+        }
+        return response;
+      });
+    });
+  }
+
+  /** @return the object with this id, or null */
+  Future<JsonObject> get(ClassSchema schema, String objectId, FindRequest find) {
+    IncludePaths paths = find.include();
+    FindOptions one = new FindOptions(List.of(), 1, 0, find.options().keys(), false);
+    QueryNode byId = new QueryNode.Constraint(ParseFields.OBJECT_ID, QueryOp.EQ, objectId);
+    return storage.find(schema, byId, one).compose(found -> shape(found, paths, find))
+        .map(found -> found.isEmpty() ? null : found.get(0));
+  }
+
+  private Future<List<JsonObject>> shape(List<JsonObject> found, IncludePaths paths,
+      FindRequest find) {
+    return includes.include(found, paths).map(v -> {
+      for (JsonObject object : found) {
+        ResultShaper.selectKeys(object, find.options().keys());
+        ResultShaper.excludeKeys(object, find.excludeKeys());
+        fileUrls.addTo(object);
+      }
+      return found;
+    });
+  }
+}
