@@ -22,11 +22,12 @@ import java.util.Map;
 public record GatewayConfig(String appId, String masterKey, Map<String, String> clientKeys,
     String host, int port, String mountPath, long maxBodyBytes, long requestTimeoutMillis,
     List<String> allowOrigins, List<String> allowHeaders, List<ServiceRole> healthServices,
-    int batchRequestLimit, IdempotencyOptions idempotency) {
+    int batchRequestLimit, IdempotencyOptions idempotency, long sessionCacheTtlMillis) {
   public static final String DEFAULT_HOST = "0.0.0.0";
   public static final int DEFAULT_PORT = 1337;
   public static final String DEFAULT_MOUNT_PATH = "/parse";
   public static final long DEFAULT_REQUEST_TIMEOUT_MILLIS = 30_000;
+  public static final long DEFAULT_CACHE_TTL_MILLIS = 5_000;
 
   public static GatewayConfig fromJson(JsonObject options) {
     String appId = options.getString(ParseServerOptions.APP_ID);
@@ -54,7 +55,8 @@ public record GatewayConfig(String appId, String masterKey, Map<String, String> 
         healthServices(options.getJsonArray(ParseServerOptions.SERVICES)),
         RequestComplexity.fromJson(options.getJsonObject(ParseServerOptions.REQUEST_COMPLEXITY))
             .batchRequestLimit(),
-        IdempotencyOptions.fromJson(options.getJsonObject(ParseServerOptions.IDEMPOTENCY_OPTIONS)));
+        IdempotencyOptions.fromJson(options.getJsonObject(ParseServerOptions.IDEMPOTENCY_OPTIONS)),
+        options.getNumber(ParseServerOptions.CACHE_TTL, DEFAULT_CACHE_TTL_MILLIS).longValue());
   }
 
   private static String normalizeMountPath(String path) {

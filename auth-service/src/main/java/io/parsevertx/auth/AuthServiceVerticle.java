@@ -1,18 +1,50 @@
 package io.parsevertx.auth;
 
+import io.parsevertx.auth.sessions.SessionOperations;
+import io.parsevertx.auth.users.UserService;
 import io.parsevertx.common.bus.BusReplies;
+import io.parsevertx.common.bus.EventBusAddresses;
 import io.parsevertx.common.bus.ServiceRole;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
+import io.vertx.core.eventbus.EventBus;
+import io.vertx.core.eventbus.MessageConsumer;
+import io.vertx.core.json.JsonObject;
+import java.util.List;
 
 /**
- * auth-service: will own users, sessions, login, password reset and auth adapters (issues #5, #6). Until then it registers only its health consumer, so the
- * launcher, health checks and deployment wiring are real; it serves no endpoint it cannot honour.
+ * auth-service: users, log-in and sessions on the event bus. Ready once its consumers are
+ * registered and the database answers.
  */
 public final class AuthServiceVerticle extends VerticleBase {
+  private AuthComponents components;
 
   @Override
   public Future<?> start() {
-    return BusReplies.registerHealth(vertx.eventBus(), ServiceRole.AUTH);
+    components = AuthComponents.create(vertx, AuthServiceConfig.fromJson(config()));
+    UserService users = components.users();
+    SessionOperations sessions = components.sessions();
+    EventBus bus = vertx.eventBus();
+    List<MessageConsumer<JsonObject>> consumers = List.of(
+        bus.consumer(EventBusAddresses.USERS_SIGN_UP, BusReplies.handler(users::signUp)),
+        bus.consumer(EventBusAddresses.USERS_LOG_IN, BusReplies.handler(users::logIn)),
+        bus.consumer(EventBusAddresses.USERS_LOG_OUT, BusReplies.handler(users::logOut)),
+        bus.consumer(EventBusAddresses.USERS_ME, BusReplies.handler(users::me)),
+        bus.consumer(EventBusAddresses.USERS_UPDATE, BusReplies.handler(users::update)),
+        bus.consumer(EventBusAddresses.USERS_DELETE, BusReplies.handler(users::delete)),
+        bus.consumer(EventBusAddresses.SESSIONS_RESOLVE, BusReplies.handler(sessions::resolve)),
+        bus.consumer(EventBusAddresses.SESSIONS_ME, BusReplies.handler(sessions::me)),
+        bus.consumer(EventBusAddresses.SESSIONS_LIST, BusReplies.handler(sessions::list)),
+        bus.consumer(EventBusAddresses.SESSIONS_DELETE, BusReplies.handler(sessions::delete)),
+        components.schemas().listen(bus),
+        bus.consumer(ServiceRole.AUTH.healthAddress(),
+            BusReplies.health(() -> components.storage().ping())));
+    return components.storage().ping()
+        .compose(v -> Future.all(consumers.stream().map(MessageConsumer::completion).toList()));
+  }
+
+  @Override
+  public Future<?> stop() {
+    return components == null ? Future.succeededFuture() : components.storage().close();
   }
 }

@@ -1,6 +1,5 @@
 package io.parsevertx.data;
 
-import io.parsevertx.common.bus.EventBusAddresses;
 import io.parsevertx.data.aggregate.AggregateService;
 import io.parsevertx.data.classes.ClassesService;
 import io.parsevertx.data.config.ConfigService;
@@ -10,7 +9,6 @@ import io.parsevertx.data.schema.SchemaService;
 import io.parsevertx.storage.StorageAdapter;
 import io.parsevertx.storage.mongo.MongoStorageAdapter;
 import io.vertx.core.Vertx;
-import io.vertx.core.json.JsonObject;
 
 /** The one place data-service's objects are built; tests reuse it with their own storage. */
 public record DataComponents(StorageAdapter storage, SchemaController schemas,
@@ -24,8 +22,7 @@ public record DataComponents(StorageAdapter storage, SchemaController schemas,
   /** Schema changes are published on the event bus, so every process drops its cached copy. */
   public static DataComponents create(Vertx vertx, StorageAdapter storage,
       DataServiceConfig config) {
-    SchemaController schemas = new SchemaController(storage, className -> vertx.eventBus()
-        .publish(EventBusAddresses.SCHEMA_CHANGED, new JsonObject().put("className", className)));
+    SchemaController schemas = SchemaController.withBusInvalidation(vertx.eventBus(), storage);
     return new DataComponents(storage, schemas, new ClassesService(storage, schemas, config),
         new SchemaService(storage, schemas), new ConfigService(storage),
         new AggregateService(storage, schemas), new IdempotencyService(storage, schemas));

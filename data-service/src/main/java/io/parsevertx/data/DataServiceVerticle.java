@@ -47,8 +47,7 @@ public final class DataServiceVerticle extends VerticleBase {
         bus.consumer(EventBusAddresses.SCHEMAS_CREATE, BusReplies.handler(schemas::create)),
         bus.consumer(EventBusAddresses.SCHEMAS_UPDATE, BusReplies.handler(schemas::update)),
         bus.consumer(EventBusAddresses.SCHEMAS_DELETE, BusReplies.handler(schemas::delete)),
-        bus.<JsonObject>consumer(EventBusAddresses.SCHEMA_CHANGED, message -> components
-            .schemas().invalidate(message.body().getString("className")))));
+        components.schemas().listen(bus)));
     consumers.add(bus.consumer(ServiceRole.DATA.healthAddress(), BusReplies.health(
         () -> components.storage().ping())));
     return components.storage().ping()

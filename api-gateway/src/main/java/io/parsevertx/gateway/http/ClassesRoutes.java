@@ -1,7 +1,10 @@
 package io.parsevertx.gateway.http;
 
 import io.parsevertx.common.ParseFields;
+import io.parsevertx.common.bus.AuthServiceClient;
 import io.parsevertx.common.bus.DataServiceClient;
+import io.parsevertx.common.bus.ServiceRequest;
+import io.parsevertx.common.schema.ClassNames;
 import io.vertx.core.Future;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.json.JsonObject;
@@ -26,10 +29,13 @@ final class ClassesRoutes {
   private static final String OBJECT_ID = "objectId";
 
   private final DataServiceClient data;
+  private final AuthServiceClient auth;
   private final IdempotencyGuard idempotency;
 
-  ClassesRoutes(DataServiceClient data, IdempotencyGuard idempotency) {
+  /** Writes to {@code _User} go to auth-service, which owns passwords and sessions. */
+  ClassesRoutes(DataServiceClient data, AuthServiceClient auth, IdempotencyGuard idempotency) {
     this.data = data;
+    this.auth = auth;
     this.idempotency = idempotency;
   }
 
@@ -45,17 +51,35 @@ final class ClassesRoutes {
   List<BatchOperation> batchOperations() {
     String cls = "^/classes/([A-Za-z_][A-Za-z0-9_:]*)";
     return List.of(
-        BatchOperation.of(HttpMethod.POST, cls + "$", data::create),
+        BatchOperation.of(HttpMethod.POST, cls + "$", this::create),
         BatchOperation.of(HttpMethod.GET, cls + "$", data::find),
         BatchOperation.of(HttpMethod.GET, cls + "/([A-Za-z0-9]+)$", data::get),
-        BatchOperation.of(HttpMethod.PUT, cls + "/([A-Za-z0-9]+)$", data::update),
-        BatchOperation.of(HttpMethod.DELETE, cls + "/([A-Za-z0-9]+)$", data::delete));
+        BatchOperation.of(HttpMethod.PUT, cls + "/([A-Za-z0-9]+)$", this::update),
+        BatchOperation.of(HttpMethod.DELETE, cls + "/([A-Za-z0-9]+)$", this::delete));
+  }
+
+  private Future<JsonObject> create(ServiceRequest request) {
+    return ClassNames.USER.equals(request.className()) ? auth.signUp(request)
+        : data.create(request);
+  }
+
+  private Future<JsonObject> update(ServiceRequest request) {
+    return ClassNames.USER.equals(request.className()) ? auth.updateUser(request)
+        : data.update(request);
+  }
+
+  private Future<JsonObject> delete(ServiceRequest request) {
+    if (ClassNames.SESSION.equals(request.className())) {
+      return auth.deleteSession(request);
+    }
+    return ClassNames.USER.equals(request.className()) ? auth.deleteUser(request)
+        : data.delete(request);
   }
 
   private void handleCreate(RoutingContext ctx) {
     String className = ctx.pathParam(CLASS_NAME);
     idempotency.check(ctx)
-        .compose(v -> data.create(ParseRequest.of(ctx).toService(className, null)))
+        .compose(v -> create(ParseRequest.of(ctx).toService(className, null)))
         .onSuccess(created -> {
           String location = Responses.apiUrl(ctx) + "/classes/" + className + "/"
               + created.getString(ParseFields.OBJECT_ID);
@@ -74,14 +98,14 @@ final class ClassesRoutes {
   }
 
   private void handleUpdate(RoutingContext ctx) {
-    reply(ctx, idempotency.check(ctx).compose(v -> data.update(request(ctx))));
+    reply(ctx, idempotency.check(ctx).compose(v -> update(request(ctx))));
   }
 
   private void handleDelete(RoutingContext ctx) {
-    reply(ctx, data.delete(request(ctx)));
+    reply(ctx, delete(request(ctx)));
   }
 
-  private static io.parsevertx.common.bus.ServiceRequest request(RoutingContext ctx) {
+  private static ServiceRequest request(RoutingContext ctx) {
     return ParseRequest.of(ctx).toService(ctx.pathParam(CLASS_NAME), ctx.pathParam(OBJECT_ID));
   }
 

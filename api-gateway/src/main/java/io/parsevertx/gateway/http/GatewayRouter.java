@@ -1,6 +1,7 @@
 package io.parsevertx.gateway.http;
 
 import io.parsevertx.common.ParseHeaders;
+import io.parsevertx.common.bus.AuthServiceClient;
 import io.parsevertx.common.bus.DataServiceClient;
 import io.parsevertx.common.bus.HealthProbe;
 import io.parsevertx.gateway.GatewayConfig;
@@ -36,13 +37,17 @@ public final class GatewayRouter {
     });
     health.mount(api);
     api.route().handler(BodyHandler.create(false).setBodyLimit(config.maxBodyBytes()));
-    api.route().handler(new ParseRequestHandler(new KeyCheck(config)));
+    AuthServiceClient auth = new AuthServiceClient(vertx.eventBus(), config.requestTimeoutMillis());
+    SessionResolver sessions = new SessionResolver(auth, config.sessionCacheTtlMillis());
+    sessions.listen(vertx.eventBus());
+    api.route().handler(new ParseRequestHandler(new KeyCheck(config), sessions));
     DataServiceClient data = new DataServiceClient(vertx.eventBus(), config.requestTimeoutMillis());
-    ClassesRoutes classes = new ClassesRoutes(data,
+    ClassesRoutes classes = new ClassesRoutes(data, auth,
         new IdempotencyGuard(config.idempotency(), data, mount));
     classes.mount(api);
     new BatchRoutes(classes.batchOperations(), mount, config.batchRequestLimit()).mount(api);
     new SchemasRoutes(data).mount(api);
+    new UsersRoutes(auth, data).mount(api);
     new ConfigRoutes(data).mount(api);
 
     root.route(mount.equals("/") ? "/*" : mount + "/*").subRouter(api);

@@ -5,6 +5,7 @@ import io.parsevertx.common.auth.AuthContext;
 import io.parsevertx.common.error.ParseErrorCode;
 import io.parsevertx.common.error.ParseException;
 import io.parsevertx.common.options.ParseServerOptions;
+import io.vertx.core.Future;
 import io.vertx.core.Handler;
 import io.vertx.core.MultiMap;
 import io.vertx.core.buffer.Buffer;
@@ -28,9 +29,11 @@ final class ParseRequestHandler implements Handler<RoutingContext> {
       HttpMethod.DELETE, HttpMethod.POST);
 
   private final KeyCheck keys;
+  private final SessionResolver sessions;
 
-  ParseRequestHandler(KeyCheck keys) {
+  ParseRequestHandler(KeyCheck keys, SessionResolver sessions) {
     this.keys = keys;
+    this.sessions = sessions;
   }
 
   @Override
@@ -48,10 +51,12 @@ final class ParseRequestHandler implements Handler<RoutingContext> {
     if (!master) {
       keys.requireClientKey(clientKeys(headers, body));
     }
-    AuthContext auth = new AuthContext(master, false,
-        pick(headers, ParseHeaders.SESSION_TOKEN, body, ParseHeaders.Body.SESSION_TOKEN), null,
-        pick(headers, ParseHeaders.INSTALLATION_ID, body, ParseHeaders.Body.INSTALLATION_ID),
-        pick(headers, ParseHeaders.CLIENT_VERSION, body, ParseHeaders.Body.CLIENT_VERSION));
+    String sessionToken = pick(headers, ParseHeaders.SESSION_TOKEN, body,
+        ParseHeaders.Body.SESSION_TOKEN);
+    String installationId = pick(headers, ParseHeaders.INSTALLATION_ID, body,
+        ParseHeaders.Body.INSTALLATION_ID);
+    String clientVersion = pick(headers, ParseHeaders.CLIENT_VERSION, body,
+        ParseHeaders.Body.CLIENT_VERSION);
     HttpMethod override = methodOverride(ctx, body);
     ParseHeaders.Body.ALL.forEach(body::remove);
     JsonObject params = queryParams(ctx.request().params());
@@ -59,12 +64,19 @@ final class ParseRequestHandler implements Handler<RoutingContext> {
       params.mergeIn(body); // note: the JS SDK sends a GET's parameters in the body
       body = new JsonObject();
     }
-    ParseRequest.store(ctx, new ParseRequest(RequestIds.of(ctx), auth, body, params));
-    if (override != null && override != ctx.request().method()) {
-      ctx.reroute(override, ctx.request().uri());
-    } else {
-      ctx.next();
-    }
+    JsonObject cleanBody = body;
+    Future<String> userId = sessionToken == null ? Future.succeededFuture(null)
+        : sessions.userIdFor(sessionToken, RequestIds.of(ctx));
+    userId.onSuccess(user -> {
+      AuthContext auth = new AuthContext(master, false, sessionToken, user, installationId,
+          clientVersion);
+      ParseRequest.store(ctx, new ParseRequest(RequestIds.of(ctx), auth, cleanBody, params));
+      if (override != null && override != ctx.request().method()) {
+        ctx.reroute(override, ctx.request().uri());
+      } else {
+        ctx.next();
+      }
+    }).onFailure(ctx::fail);
   }
 
   private static JsonObject readBody(RoutingContext ctx) {

@@ -1,9 +1,7 @@
 package io.parsevertx.common.bus;
 
 import io.vertx.core.Future;
-import io.vertx.core.eventbus.DeliveryOptions;
 import io.vertx.core.eventbus.EventBus;
-import io.vertx.core.eventbus.Message;
 import io.vertx.core.json.JsonObject;
 
 /**
@@ -100,10 +98,6 @@ public final class DataServiceClient {
   }
 
   private Future<JsonObject> send(String address, ServiceRequest request) {
-    DeliveryOptions options = new DeliveryOptions().setSendTimeout(timeoutMillis)
-        .addHeader(EventBusAddresses.REQUEST_ID_HEADER, String.valueOf(request.requestId()));
-    return eventBus.<JsonObject>request(address, request.toJson(), options)
-        .map(Message::body)
-        .recover(e -> Future.failedFuture(BusFailures.toParseException(e)));
+    return BusRequests.send(eventBus, timeoutMillis, address, request);
   }
 }

@@ -22,6 +22,23 @@ public final class EventBusAddresses {
   public static final String AGGREGATE = PREFIX + "data.aggregate";
   public static final String IDEMPOTENCY_RESERVE = PREFIX + "data.idempotency.reserve";
 
+  public static final String USERS_SIGN_UP = PREFIX + "auth.users.signUp";
+  public static final String USERS_LOG_IN = PREFIX + "auth.users.logIn";
+  public static final String USERS_LOG_OUT = PREFIX + "auth.users.logOut";
+  public static final String USERS_ME = PREFIX + "auth.users.me";
+  public static final String USERS_UPDATE = PREFIX + "auth.users.update";
+  public static final String USERS_DELETE = PREFIX + "auth.users.delete";
+  public static final String SESSIONS_RESOLVE = PREFIX + "auth.sessions.resolve";
+  public static final String SESSIONS_ME = PREFIX + "auth.sessions.me";
+  public static final String SESSIONS_LIST = PREFIX + "auth.sessions.list";
+  public static final String SESSIONS_DELETE = PREFIX + "auth.sessions.delete";
+
+  /**
+   * Published when sessions stop being valid: body {"sessionToken": ...} for one session or
+   * {"userId": ...} for all of a user's (password change, user deleted).
+   */
+  public static final String SESSIONS_INVALIDATED = PREFIX + "auth.sessions.invalidated";
+
   /** Published (to every process) when a class schema changes: body {"className": ...}. */
   public static final String SCHEMA_CHANGED = PREFIX + "data.schema.changed";
 

@@ -30,6 +30,11 @@ final class OptionsValidator {
     requireDatabaseUri(options.getString(ParseServerOptions.DATABASE_URI));
     requirePositive(options, ParseServerOptions.REQUEST_TIMEOUT);
     requirePositive(options, ParseServerOptions.OBJECT_ID_SIZE);
+    requirePositive(options, ParseServerOptions.SESSION_LENGTH);
+    Number cost = options.getNumber(ParseServerOptions.BCRYPT_COST);
+    if (cost != null && (cost.intValue() < 4 || cost.intValue() > 31)) {
+      throw new OptionsException("Invalid option --bcryptCost: must be between 4 and 31");
+    }
     Number maxLimit = options.getNumber(ParseServerOptions.MAX_LIMIT);
     if (maxLimit != null && maxLimit.longValue() < 1) {
       throw new OptionsException("Invalid option --maxLimit: must be at least 1");

@@ -47,6 +47,10 @@ public final class ParseServerOptions {
   public static final String REQUEST_TIMEOUT = "requestTimeout";
   public static final String REQUEST_COMPLEXITY = "requestComplexity";
   public static final String IDEMPOTENCY_OPTIONS = "idempotencyOptions";
+  public static final String SESSION_LENGTH = "sessionLength";
+  public static final String CACHE_TTL = "cacheTTL";
+  public static final String ENFORCE_PRIVATE_USERS = "enforcePrivateUsers";
+  public static final String BCRYPT_COST = "bcryptCost";
 
   private static final Map<String, OptionDef> BY_NAME = index(List.of(
       def("accountLockout", "PARSE_SERVER_ACCOUNT_LOCKOUT", OptionType.OBJECT, null, false),
@@ -61,7 +65,7 @@ public final class ParseServerOptions {
       def("auth", "PARSE_SERVER_AUTH_PROVIDERS", OptionType.OBJECT, null, false),
       def("cacheAdapter", "PARSE_SERVER_CACHE_ADAPTER", OptionType.MODULE_OR_OBJECT, null, false),
       def("cacheMaxSize", "PARSE_SERVER_CACHE_MAX_SIZE", OptionType.NUMBER, "10000", false),
-      def("cacheTTL", "PARSE_SERVER_CACHE_TTL", OptionType.NUMBER, "5000", false),
+      def("cacheTTL", "PARSE_SERVER_CACHE_TTL", OptionType.NUMBER, "5000", true),
       def("clientKey", "PARSE_SERVER_CLIENT_KEY", OptionType.STRING, null, true),
       def("cloud", "PARSE_SERVER_CLOUD", OptionType.STRING, null, false),
       def("collectionPrefix", "PARSE_SERVER_COLLECTION_PREFIX", OptionType.STRING, "\"\"", false),
@@ -82,7 +86,7 @@ public final class ParseServerOptions {
       def("enableExpressErrorHandler", "PARSE_SERVER_ENABLE_EXPRESS_ERROR_HANDLER", OptionType.BOOLEAN, "false", false),
       def("encodeParseObjectInCloudFunction", "PARSE_SERVER_ENCODE_PARSE_OBJECT_IN_CLOUD_FUNCTION", OptionType.BOOLEAN, "false", false),
       def("encryptionKey", "PARSE_SERVER_ENCRYPTION_KEY", OptionType.STRING, null, false),
-      def("enforcePrivateUsers", "PARSE_SERVER_ENFORCE_PRIVATE_USERS", OptionType.BOOLEAN, "true", false),
+      def("enforcePrivateUsers", "PARSE_SERVER_ENFORCE_PRIVATE_USERS", OptionType.BOOLEAN, "true", true),
       def("expireInactiveSessions", "PARSE_SERVER_EXPIRE_INACTIVE_SESSIONS", OptionType.BOOLEAN, "true", false),
       def("extendSessionOnUse", "PARSE_SERVER_EXTEND_SESSION_ON_USE", OptionType.BOOLEAN, "false", false),
       def("fileKey", "PARSE_SERVER_FILE_KEY", OptionType.STRING, null, false),
@@ -133,7 +137,7 @@ public final class ParseServerOptions {
       def("sendUserEmailVerification", "PARSE_SERVER_SEND_USER_EMAIL_VERIFICATION", OptionType.BOOLEAN, "true", false),
       def("serverCloseComplete", "PARSE_SERVER_SERVER_CLOSE_COMPLETE", OptionType.STRING, null, false),
       def("serverURL", "PARSE_SERVER_URL", OptionType.STRING, null, true),
-      def("sessionLength", "PARSE_SERVER_SESSION_LENGTH", OptionType.NUMBER, "31536000", false),
+      def("sessionLength", "PARSE_SERVER_SESSION_LENGTH", OptionType.NUMBER, "31536000", true),
       def("silent", "SILENT", OptionType.BOOLEAN, null, true),
       def("startLiveQueryServer", "PARSE_SERVER_START_LIVE_QUERY_SERVER", OptionType.BOOLEAN, null, false),
       def("trustProxy", "PARSE_SERVER_TRUST_PROXY", OptionType.OBJECT, "[]", false),
@@ -157,6 +161,8 @@ public final class ParseServerOptions {
           "where the embedded store keeps its files when no databaseURI is given"),
       own(REQUEST_TIMEOUT, "PARSE_SERVER_REQUEST_TIMEOUT", OptionType.NUMBER, "30000",
           "milliseconds the gateway waits for a service before answering with error 2"),
+      own(BCRYPT_COST, "PARSE_SERVER_BCRYPT_COST", OptionType.NUMBER, "10",
+          "bcrypt cost of new password hashes (4-31)"),
       own(REQUEST_COMPLEXITY, "PARSE_SERVER_REQUEST_COMPLEXITY", OptionType.OBJECT, null,
           "limits: queryDepth 10, subqueryDepth 5, includeDepth 10, includeCount 50, "
               + "batchRequestLimit 50")));

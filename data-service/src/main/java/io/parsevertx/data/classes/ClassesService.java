@@ -45,6 +45,7 @@ public final class ClassesService {
   /** @return {@code {"objectId","createdAt"}}; fails with 103, 105, 107, 111, 123 */
   public Future<JsonObject> create(ServiceRequest request) {
     String className = ClassNames.requireValidClassName(request.className());
+    refuseCredentials(className);
     JsonObject body = request.body();
     if (body.containsKey(ParseFields.OBJECT_ID)) {
       throw new ParseException(ParseErrorCode.INVALID_KEY_NAME,
@@ -72,7 +73,7 @@ public final class ClassesService {
     FindRequest find = FindRequest.fromParams(request.params(), -1, config.complexity());
     String objectId = requireObjectId(request.objectId());
     return schemas.find(className).compose(schema -> schema == null
-            ? Future.succeededFuture(null) : reader.get(schema, objectId, find))
+            ? Future.succeededFuture(null) : reader.get(schema, objectId, find, isMaster(request)))
         .map(found -> {
           if (found == null) {
             throw notFound();
@@ -84,6 +85,7 @@ public final class ClassesService {
   /** @return {@code {"updatedAt"}} plus fields an operation changed; fails with 101, 105, 111 */
   public Future<JsonObject> update(ServiceRequest request) {
     String className = ClassNames.requireValidClassName(request.className());
+    refuseCredentials(className);
     JsonObject body = request.body().copy();
     ParseFields.SERVER_FIELDS.forEach(body::remove);
     var types = WritePayload.inferTypes(body, true);
@@ -109,6 +111,7 @@ public final class ClassesService {
   /** @return {@code {}}; fails with 101 when the object does not exist */
   public Future<JsonObject> delete(ServiceRequest request) {
     String className = ClassNames.requireValidClassName(request.className());
+    refuseCredentials(className);
     return schemas.find(className)
         .compose(schema -> schema == null ? Future.succeededFuture(false)
             : storage.deleteObject(schema, byId(request.objectId())))
@@ -131,7 +134,7 @@ public final class ClassesService {
     }
     return schemas.find(className).compose(schema -> schema == null
         ? Future.succeededFuture(emptyResult(find.options().count()))
-        : reader.find(schema, find));
+        : reader.find(schema, find, isMaster(request)));
   }
 
   /** @return {@code {}} once every object of the class is gone; fails with 119 without master */
@@ -155,6 +158,18 @@ public final class ClassesService {
       }
     });
     return changed;
+  }
+
+  /** Users and sessions are written by auth-service, which hashes passwords and mints tokens. */
+  private static void refuseCredentials(String className) {
+    if (ClassNames.USER.equals(className) || ClassNames.SESSION.equals(className)) {
+      throw ParseException.of(ParseErrorCode.OPERATION_FORBIDDEN,
+          "%s objects are written through /users and /login.", className);
+    }
+  }
+
+  private static boolean isMaster(ServiceRequest request) {
+    return request.auth().master() || request.auth().readOnlyMaster();
   }
 
   /** A value by its (possibly dotted) key, as operations on nested keys report it. */

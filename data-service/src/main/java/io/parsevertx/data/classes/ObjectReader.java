@@ -9,6 +9,7 @@ import io.parsevertx.data.query.IncludePaths;
 import io.parsevertx.data.query.IncludeResolver;
 import io.parsevertx.data.query.QueryResolver;
 import io.parsevertx.data.query.ResultShaper;
+import io.parsevertx.data.query.SensitiveFields;
 import io.parsevertx.storage.StorageAdapter;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
@@ -34,7 +35,7 @@ final class ObjectReader {
   }
 
   /** @return {@code {"results":[...]}} and {@code "count"} when asked for */
-  Future<JsonObject> find(ClassSchema schema, FindRequest find) {
+  Future<JsonObject> find(ClassSchema schema, FindRequest find, boolean master) {
     IncludePaths paths = find.include();
     return resolver.resolve(schema, find.where()).compose(where -> {
       FindOptions options = find.options();
@@ -44,7 +45,8 @@ final class ObjectReader {
       }
       Future<List<JsonObject>> results = options.limit() == 0
           ? Future.succeededFuture(List.of())
-          : storage.find(schema, where, options).compose(found -> shape(found, paths, find));
+          : storage.find(schema, where, options)
+              .compose(found -> shape(schema, found, paths, find, master));
       Future<Long> count = options.count()
           ? storage.count(schema, where) : Future.succeededFuture(null);
       return Future.all(results, count).map(done -> {
@@ -59,18 +61,20 @@ final class ObjectReader {
   }
 
   /** @return the object with this id, or null */
-  Future<JsonObject> get(ClassSchema schema, String objectId, FindRequest find) {
+  Future<JsonObject> get(ClassSchema schema, String objectId, FindRequest find, boolean master) {
     IncludePaths paths = find.include();
     FindOptions one = new FindOptions(List.of(), 1, 0, find.options().keys(), false);
     QueryNode byId = new QueryNode.Constraint(ParseFields.OBJECT_ID, QueryOp.EQ, objectId);
-    return storage.find(schema, byId, one).compose(found -> shape(found, paths, find))
+    return storage.find(schema, byId, one)
+        .compose(found -> shape(schema, found, paths, find, master))
         .map(found -> found.isEmpty() ? null : found.get(0));
   }
 
-  private Future<List<JsonObject>> shape(List<JsonObject> found, IncludePaths paths,
-      FindRequest find) {
+  private Future<List<JsonObject>> shape(ClassSchema schema, List<JsonObject> found,
+      IncludePaths paths, FindRequest find, boolean master) {
     return includes.include(found, paths).map(v -> {
       for (JsonObject object : found) {
+        SensitiveFields.strip(schema.className(), object, master);
         ResultShaper.selectKeys(object, find.options().keys());
         ResultShaper.excludeKeys(object, find.excludeKeys());
         fileUrls.addTo(object);

@@ -34,6 +34,7 @@ final class MongoDocuments {
                 value instanceof JsonObject date ? date.getString(ParseFields.ISO)
                     : String.valueOf(value))));
         case ParseFields.ACL -> putAcl(doc, (JsonObject) value);
+        case AUTH_DATA -> putAuthData(doc, value);
         default -> {
           if (!isRelation(schema, field)) {
             doc.put(MongoFieldNames.toMongo(schema, field), MongoValues.toMongo(value));
@@ -75,7 +76,37 @@ final class MongoDocuments {
     return object;
   }
 
+  private static final String AUTH_DATA = "authData";
+
+  /** Parse Server keeps each provider's data in its own {@code _auth_data_<provider>} field. */
+  static void putAuthData(JsonObject doc, Object value) {
+    if (value instanceof JsonObject providers) {
+      providers.forEach(e -> doc.put(MongoFieldNames.AUTH_DATA_PREFIX + e.getKey(),
+          MongoValues.interiorToMongo(e.getValue())));
+    }
+  }
+
   private static void putField(ClassSchema schema, JsonObject object, String key, Object value) {
+    if (MongoFieldNames.SESSION_TOKEN.equals(key)) {
+      object.put("sessionToken", value);
+      return;
+    }
+    if (key.startsWith(MongoFieldNames.AUTH_DATA_PREFIX)) {
+      if (value != null) {
+        JsonObject authData = object.getJsonObject(AUTH_DATA);
+        if (authData == null) {
+          authData = new JsonObject();
+          object.put(AUTH_DATA, authData);
+        }
+        authData.put(key.substring(MongoFieldNames.AUTH_DATA_PREFIX.length()),
+            MongoValues.interiorToParse(value));
+      }
+      return;
+    }
+    if (MongoFieldNames.INTERNAL_FIELDS.contains(key)) {
+      object.put(key, MongoValues.interiorToParse(value));
+      return;
+    }
     if (key.startsWith(MongoFieldNames.POINTER_PREFIX)) {
       String field = key.substring(MongoFieldNames.POINTER_PREFIX.length());
       if (value instanceof String stored && stored.indexOf('$') > 0) {

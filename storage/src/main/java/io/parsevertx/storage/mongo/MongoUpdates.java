@@ -29,6 +29,15 @@ final class MongoUpdates {
         JsonObject acl = new JsonObject();
         MongoDocuments.putAcl(acl, (JsonObject) value);
         set.mergeIn(acl);
+      } else if (field.equals("authData") && value instanceof JsonObject providers) {
+        providers.forEach(e -> {
+          if (e.getValue() == null) {
+            unset.put(MongoFieldNames.AUTH_DATA_PREFIX + e.getKey(), "");
+          } else {
+            set.put(MongoFieldNames.AUTH_DATA_PREFIX + e.getKey(),
+                MongoValues.interiorToMongo(e.getValue()));
+          }
+        });
       } else if (field.equals(ParseFields.UPDATED_AT)) {
         set.put(stored, MongoValues.mongoDate(ParseDates.parse(String.valueOf(value))));
       } else if (value instanceof JsonObject json && json.containsKey(ParseFields.OP)) {

@@ -5,7 +5,11 @@ import io.parsevertx.common.error.ParseException;
 import io.parsevertx.common.schema.ClassSchema;
 import io.parsevertx.common.schema.SchemaField;
 import io.parsevertx.storage.StorageAdapter;
+import io.parsevertx.common.bus.EventBusAddresses;
 import io.vertx.core.Future;
+import io.vertx.core.eventbus.EventBus;
+import io.vertx.core.eventbus.MessageConsumer;
+import io.vertx.core.json.JsonObject;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -17,6 +21,7 @@ import java.util.function.Consumer;
  * settled by the database: fields are added only where missing, then re-read.
  */
 public final class SchemaController {
+  private static final String CLASS_NAME = "className";
   private final StorageAdapter storage;
   private final Map<String, ClassSchema> cache = new ConcurrentHashMap<>();
   private final Consumer<String> onChange;
@@ -28,6 +33,21 @@ public final class SchemaController {
   public SchemaController(StorageAdapter storage, Consumer<String> onChange) {
     this.storage = storage;
     this.onChange = onChange;
+  }
+
+  /**
+   * A controller whose changes are published on the event bus, so every process (and every
+   * other instance in this one) drops its cached copy.
+   */
+  public static SchemaController withBusInvalidation(EventBus bus, StorageAdapter storage) {
+    return new SchemaController(storage, className -> bus.publish(
+        EventBusAddresses.SCHEMA_CHANGED, new JsonObject().put(CLASS_NAME, className)));
+  }
+
+  /** Listens for schema changes made anywhere and forgets the changed class. */
+  public MessageConsumer<JsonObject> listen(EventBus bus) {
+    return bus.consumer(EventBusAddresses.SCHEMA_CHANGED,
+        message -> invalidate(message.body().getString(CLASS_NAME)));
   }
 
   /** @return every class schema, read from the database */

@@ -1,0 +1,29 @@
+package io.parsevertx.auth;
+
+import io.parsevertx.common.options.OptionsException;
+import io.parsevertx.common.options.ParseServerOptions;
+import io.vertx.core.json.JsonObject;
+
+/**
+ * What auth-service needs from the server options.
+ *
+ * @param sessionLength seconds a new session lives
+ * @param bcryptCost the cost of new password hashes
+ * @param enforcePrivateUsers new users are readable only by themselves
+ */
+public record AuthServiceConfig(String databaseURI, long sessionLength, int bcryptCost,
+    boolean enforcePrivateUsers) {
+  public static final long DEFAULT_SESSION_LENGTH = 31_536_000;
+  public static final int DEFAULT_BCRYPT_COST = 10;
+
+  public static AuthServiceConfig fromJson(JsonObject options) {
+    String databaseUri = options.getString(ParseServerOptions.DATABASE_URI);
+    if (databaseUri == null) {
+      throw new OptionsException("Missing option --databaseURI for auth-service");
+    }
+    return new AuthServiceConfig(databaseUri,
+        options.getNumber(ParseServerOptions.SESSION_LENGTH, DEFAULT_SESSION_LENGTH).longValue(),
+        options.getNumber(ParseServerOptions.BCRYPT_COST, DEFAULT_BCRYPT_COST).intValue(),
+        options.getBoolean(ParseServerOptions.ENFORCE_PRIVATE_USERS, true));
+  }
+}

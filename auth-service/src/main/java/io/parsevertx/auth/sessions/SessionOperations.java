@@ -1,0 +1,66 @@
+package io.parsevertx.auth.sessions;
+
+import io.parsevertx.common.ParseFields;
+import io.parsevertx.common.auth.AuthContext;
+import io.parsevertx.common.bus.ServiceRequest;
+import io.parsevertx.common.error.ParseErrorCode;
+import io.parsevertx.common.error.ParseException;
+import io.vertx.core.Future;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+
+/**
+ * The session operations clients reach ({@code /sessions}) and the one the gateway uses to
+ * turn a session token into a user.
+ */
+public final class SessionOperations {
+  private final SessionService sessions;
+
+  public SessionOperations(SessionService sessions) {
+    this.sessions = sessions;
+  }
+
+  /** @return {@code {"userId","sessionId","expiresAt"}}; fails with 209 */
+  public Future<JsonObject> resolve(ServiceRequest request) {
+    return sessions.find(request.body().getString(SessionService.SESSION_TOKEN))
+        .map(session -> new JsonObject()
+            .put("userId", SessionService.userIdOf(session))
+            .put("sessionId", session.getString(ParseFields.OBJECT_ID))
+            .put("expiresAt", session.getJsonObject("expiresAt").getString(ParseFields.ISO)));
+  }
+
+  /** @return the caller's session, token included; fails with 209 */
+  public Future<JsonObject> me(ServiceRequest request) {
+    return sessions.find(request.auth().sessionToken()).map(SessionOperations::visible);
+  }
+
+  /** @return {@code {"results":[...]}}: the caller's sessions, or all with the master key */
+  public Future<JsonObject> list(ServiceRequest request) {
+    AuthContext auth = request.auth();
+    if (!auth.master() && auth.userId() == null) {
+      throw SessionService.invalidToken();
+    }
+    return sessions.list(auth.master() ? null : auth.userId()).map(found -> {
+      JsonArray results = new JsonArray();
+      found.forEach(s -> results.add(visible(s)));
+      return new JsonObject().put("results", results);
+    });
+  }
+
+  /** @return {@code {}}; fails with 101 for a session that is not the caller's */
+  public Future<JsonObject> delete(ServiceRequest request) {
+    AuthContext auth = request.auth();
+    return sessions.list(auth.master() ? null : auth.userId()).compose(found -> found.stream()
+            .filter(s -> s.getString(ParseFields.OBJECT_ID).equals(request.objectId()))
+            .findFirst().map(sessions::delete)
+            .orElse(Future.failedFuture(new ParseException(ParseErrorCode.OBJECT_NOT_FOUND,
+                "Object not found."))))
+        .map(v -> new JsonObject());
+  }
+
+  private static JsonObject visible(JsonObject session) {
+    JsonObject copy = session.copy();
+    copy.fieldNames().removeIf(name -> name.startsWith("_"));
+    return copy;
+  }
+}

@@ -1,0 +1,270 @@
+package io.parsevertx.auth.users;
+
+import io.parsevertx.auth.AuthServiceConfig;
+import io.parsevertx.auth.password.PasswordHasher;
+import io.parsevertx.auth.sessions.SessionService;
+import io.parsevertx.common.ObjectIds;
+import io.parsevertx.common.ParseFields;
+import io.parsevertx.common.auth.AuthContext;
+import io.parsevertx.common.bus.EventBusAddresses;
+import io.parsevertx.common.bus.ServiceRequest;
+import io.parsevertx.common.error.ParseErrorCode;
+import io.parsevertx.common.error.ParseException;
+import io.parsevertx.common.query.FindOptions;
+import io.parsevertx.common.query.QueryNode;
+import io.parsevertx.common.query.QueryOp;
+import io.parsevertx.common.query.WhereParser;
+import io.parsevertx.common.schema.ClassNames;
+import io.parsevertx.common.schema.ClassSchema;
+import io.parsevertx.common.types.ParseDates;
+import io.parsevertx.storage.StorageAdapter;
+import io.parsevertx.storage.schema.SchemaController;
+import io.vertx.core.Future;
+import io.vertx.core.eventbus.EventBus;
+import io.vertx.core.json.JsonObject;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * Users: sign up, log in and out, the current user, and the changes only a user (or the master
+ * key) may make to itself - password (re-hashed), username and email (kept unique), deletion
+ * (its sessions go too).
+ */
+public final class UserService {
+  private static final FindOptions ONE = new FindOptions(List.of(), 1, 0, null, false);
+
+  private final StorageAdapter storage;
+  private final SchemaController schemas;
+  private final SessionService sessions;
+  private final PasswordHasher hasher;
+  private final AuthServiceConfig config;
+  private final EventBus bus;
+
+  public UserService(StorageAdapter storage, SchemaController schemas, SessionService sessions,
+      PasswordHasher hasher, AuthServiceConfig config, EventBus bus) {
+    this.storage = storage;
+    this.schemas = schemas;
+    this.sessions = sessions;
+    this.hasher = hasher;
+    this.config = config;
+    this.bus = bus;
+  }
+
+  /** @return {@code {"objectId","createdAt","sessionToken"}}; fails with 200-203, 105, 125 */
+  public Future<JsonObject> signUp(ServiceRequest request) {
+    JsonObject body = request.body().copy();
+    String username = nonEmpty(body.getValue(UserFields.USERNAME));
+    String password = nonEmpty(body.getValue(UserFields.PASSWORD));
+    if (username == null) {
+      throw new ParseException(ParseErrorCode.USERNAME_MISSING, "bad or missing username");
+    }
+    if (password == null) {
+      throw new ParseException(ParseErrorCode.PASSWORD_MISSING, "password is required");
+    }
+    if (body.containsKey(ParseFields.OBJECT_ID)) {
+      throw new ParseException(ParseErrorCode.INVALID_KEY_NAME,
+          "objectId is an invalid field name.");
+    }
+    UserFields.refuseReserved(body);
+    UserFields.checkEmail(body.getValue(UserFields.EMAIL));
+    var types = UserFields.types(body);
+    String userId = ObjectIds.newId();
+    String now = ParseDates.format(Instant.now());
+    return schemas.enforce(ClassNames.USER, types)
+        .compose(schema -> requireUnique(schema, username, body.getString(UserFields.EMAIL),
+            null).map(schema))
+        .compose(schema -> hasher.hash(password).compose(hash -> {
+          JsonObject user = body.copy();
+          user.remove(UserFields.PASSWORD);
+          user.put(ParseFields.OBJECT_ID, userId).put(ParseFields.CREATED_AT, now)
+              .put(ParseFields.UPDATED_AT, now).put(UserFields.HASHED_PASSWORD, hash);
+          if (!user.containsKey(ParseFields.ACL)) {
+            user.put(ParseFields.ACL, defaultAcl(userId));
+          }
+          return storage.createObject(schema, user);
+        }))
+        .compose(v -> sessions.create(userId, "signup", "password", request.auth()
+            .installationId()))
+        .map(session -> new JsonObject().put(ParseFields.OBJECT_ID, userId)
+            .put(ParseFields.CREATED_AT, now)
+            .put(SessionService.SESSION_TOKEN, session.getString(SessionService.SESSION_TOKEN)));
+  }
+
+  /**
+   * Logs in with username (or email) and password from the body or the query string.
+   *
+   * @return the user with a new {@code sessionToken}; fails with 200, 201 or 101 (the same
+   *     101, after the same bcrypt work, whether the user exists or not)
+   */
+  public Future<JsonObject> logIn(ServiceRequest request) {
+    JsonObject given = request.params().copy().mergeIn(request.body());
+    String username = nonEmpty(given.getValue(UserFields.USERNAME));
+    String email = nonEmpty(given.getValue(UserFields.EMAIL));
+    String password = nonEmpty(given.getValue(UserFields.PASSWORD));
+    if (username == null && email == null) {
+      throw new ParseException(ParseErrorCode.USERNAME_MISSING, "username/email is required.");
+    }
+    if (password == null) {
+      throw new ParseException(ParseErrorCode.PASSWORD_MISSING, "password is required.");
+    }
+    QueryNode byLogin = username != null
+        ? new QueryNode.Constraint(UserFields.USERNAME, QueryOp.EQ, username)
+        : new QueryNode.Constraint(UserFields.EMAIL, QueryOp.EQ, email);
+    return schema().compose(schema -> storage.find(schema, byLogin, ONE))
+        .compose(found -> {
+          JsonObject user = found.isEmpty() ? null : found.get(0);
+          String hash = user == null ? null : user.getString(UserFields.HASHED_PASSWORD);
+          return hasher.verify(password, hash).compose(ok -> ok
+              ? Future.succeededFuture(user) : Future.failedFuture(new ParseException(
+                  ParseErrorCode.OBJECT_NOT_FOUND, "Invalid username/password.")));
+        })
+        .compose(user -> sessions.create(user.getString(ParseFields.OBJECT_ID), "login",
+                "password", request.auth().installationId())
+            .map(session -> UserFields.forOwner(user).put(SessionService.SESSION_TOKEN,
+                session.getString(SessionService.SESSION_TOKEN))));
+  }
+
+  /** @return the caller's user with its {@code sessionToken}; fails with 209 */
+  public Future<JsonObject> me(ServiceRequest request) {
+    String token = request.auth().sessionToken();
+    return sessions.find(token).compose(session -> loadUser(SessionService.userIdOf(session))
+        .map(user -> {
+          if (user == null) {
+            throw SessionService.invalidToken();
+          }
+          return UserFields.forOwner(user).put(SessionService.SESSION_TOKEN, token);
+        }));
+  }
+
+  /** @return {@code {}}; ends the caller's session when there is one */
+  public Future<JsonObject> logOut(ServiceRequest request) {
+    String token = request.auth().sessionToken();
+    if (token == null) {
+      return Future.succeededFuture(new JsonObject());
+    }
+    return sessions.find(token).compose(sessions::delete)
+        .recover(e -> isInvalidToken(e) ? Future.succeededFuture() : Future.failedFuture(e))
+        .map(v -> new JsonObject());
+  }
+
+  /** @return {@code {"updatedAt"}}; fails with 206 unless the caller is the user or master */
+  public Future<JsonObject> update(ServiceRequest request) {
+    String userId = requireSelfOrMaster(request.auth(), request.objectId(), "modify");
+    JsonObject body = request.body().copy();
+    ParseFields.SERVER_FIELDS.forEach(body::remove);
+    String password = body.containsKey(UserFields.PASSWORD)
+        ? nonEmpty(body.getValue(UserFields.PASSWORD)) : null;
+    if (body.containsKey(UserFields.PASSWORD) && password == null) {
+      throw new ParseException(ParseErrorCode.PASSWORD_MISSING, "password cannot be empty");
+    }
+    body.remove(UserFields.PASSWORD);
+    UserFields.refuseReserved(body);
+    if (body.containsKey(UserFields.USERNAME) && nonEmpty(body.getValue(UserFields.USERNAME))
+        == null) {
+      throw new ParseException(ParseErrorCode.USERNAME_MISSING, "bad or missing username");
+    }
+    UserFields.checkEmail(body.getValue(UserFields.EMAIL));
+    String now = ParseDates.format(Instant.now());
+    return schemas.enforce(ClassNames.USER, UserFields.types(body))
+        .compose(schema -> requireUnique(schema, body.getString(UserFields.USERNAME),
+            body.getString(UserFields.EMAIL), userId).map(schema))
+        .compose(schema -> (password == null ? Future.succeededFuture((String) null)
+            : hasher.hash(password)).compose(hash -> {
+              if (hash != null) {
+                body.put(UserFields.HASHED_PASSWORD, hash)
+                    .put("_password_changed_at", ParseDates.toJson(Instant.now()));
+              }
+              return storage.updateObject(schema, byId(userId),
+                  body.put(ParseFields.UPDATED_AT, now));
+            }))
+        .compose(updated -> {
+          if (updated == null) {
+            return Future.failedFuture(notFound());
+          }
+          // note: a new password ends every other session of the user, as in Parse Server
+          return password == null ? Future.succeededFuture()
+              : sessions.deleteAllOf(userId, request.auth().sessionToken());
+        })
+        .map(v -> new JsonObject().put(ParseFields.UPDATED_AT, now));
+  }
+
+  /** @return {@code {}}; the user's sessions end too; fails with 206 or 101 */
+  public Future<JsonObject> delete(ServiceRequest request) {
+    String userId = requireSelfOrMaster(request.auth(), request.objectId(), "delete");
+    return schema().compose(schema -> storage.deleteObject(schema, byId(userId)))
+        .compose(deleted -> deleted ? sessions.deleteAllOf(userId, null)
+            : Future.failedFuture(notFound()))
+        .map(v -> {
+          bus.publish(EventBusAddresses.SESSIONS_INVALIDATED,
+              new JsonObject().put("userId", userId));
+          return new JsonObject();
+        });
+  }
+
+  private Future<Void> requireUnique(ClassSchema schema, String username, String email,
+      String exceptId) {
+    Future<Void> checks = Future.succeededFuture();
+    if (username != null) {
+      checks = checks.compose(v -> taken(schema, UserFields.USERNAME, username, exceptId,
+          ParseErrorCode.USERNAME_TAKEN, "Account already exists for this username."));
+    }
+    if (email != null) {
+      checks = checks.compose(v -> taken(schema, UserFields.EMAIL, email, exceptId,
+          ParseErrorCode.EMAIL_TAKEN, "Account already exists for this email address."));
+    }
+    return checks;
+  }
+
+  private Future<Void> taken(ClassSchema schema, String field, String value, String exceptId,
+      ParseErrorCode code, String message) {
+    JsonObject where = new JsonObject().put(field, UserFields.caseInsensitive(value));
+    if (exceptId != null) {
+      where.put(ParseFields.OBJECT_ID, new JsonObject().put("$ne", exceptId));
+    }
+    return storage.count(schema, WhereParser.parse(where)).compose(count -> count > 0
+        ? Future.failedFuture(new ParseException(code, message)) : Future.succeededFuture());
+  }
+
+  private Future<JsonObject> loadUser(String userId) {
+    return schema().compose(schema -> storage.find(schema, byId(userId), ONE))
+        .map(found -> found.isEmpty() ? null : found.get(0));
+  }
+
+  private Future<ClassSchema> schema() {
+    return schemas.enforce(ClassNames.USER, UserFields.types(new JsonObject()));
+  }
+
+  private JsonObject defaultAcl(String userId) {
+    JsonObject acl = new JsonObject().put(userId, new JsonObject().put("read", true)
+        .put("write", true));
+    return config.enforcePrivateUsers() ? acl
+        : acl.put("*", new JsonObject().put("read", true));
+  }
+
+  private static String requireSelfOrMaster(AuthContext auth, String userId, String verb) {
+    if (userId == null) {
+      throw new ParseException(ParseErrorCode.MISSING_OBJECT_ID, "objectId is required.");
+    }
+    if (!auth.master() && !userId.equals(auth.userId())) {
+      throw ParseException.of(ParseErrorCode.SESSION_MISSING, "Cannot %s user %s.", verb,
+          userId);
+    }
+    return userId;
+  }
+
+  private static QueryNode byId(String userId) {
+    return new QueryNode.Constraint(ParseFields.OBJECT_ID, QueryOp.EQ, userId);
+  }
+
+  private static String nonEmpty(Object value) {
+    return value instanceof String s && !s.isEmpty() ? s : null;
+  }
+
+  private static boolean isInvalidToken(Throwable e) {
+    return e instanceof ParseException pe && pe.code() == ParseErrorCode.INVALID_SESSION_TOKEN;
+  }
+
+  private static ParseException notFound() {
+    return new ParseException(ParseErrorCode.OBJECT_NOT_FOUND, "Object not found.");
+  }
+}
