@@ -104,6 +104,15 @@ final class MongoQueryTranslator {
       case NEAR_SPHERE -> forCount ? MongoGeoText.nearAsWithin((NearSphere) c.value())
           : MongoGeoText.geo(c.value());
       case WITHIN, GEO_WITHIN, GEO_INTERSECTS -> MongoGeoText.geo(c.value());
+      case EQ -> {
+        Object value = queryValue(c.value());
+        if (!(value instanceof JsonObject) && !(value instanceof JsonArray)) {
+          // note: the plain form, which mongo-java-server answers from the _id index and
+          // MongoDB treats the same as $eq
+          return new JsonObject().put(field, value);
+        }
+        yield new JsonObject().put("$eq", value);
+      }
       default -> new JsonObject().put(c.op().wireName(), queryValue(c.value()));
     };
     return new JsonObject().put(field, condition);

@@ -23,14 +23,14 @@ class MongoQueryTranslatorTest {
 
   static Stream<Arguments> rows() {
     return Stream.of(
-        Arguments.of("equality", "{\"n\":1}", "{\"n\":{\"$eq\":1}}"),
-        Arguments.of("objectId is _id", "{\"objectId\":\"abc\"}", "{\"_id\":{\"$eq\":\"abc\"}}"),
+        Arguments.of("equality", "{\"n\":1}", "{\"n\":1}"),
+        Arguments.of("objectId is _id", "{\"objectId\":\"abc\"}", "{\"_id\":\"abc\"}"),
         Arguments.of("createdAt is _created_at with a BSON date",
             "{\"createdAt\":{\"$gt\":{\"__type\":\"Date\",\"iso\":\"2020-01-01T00:00:00.000Z\"}}}",
             "{\"_created_at\":{\"$gt\":{\"$date\":\"2020-01-01T00:00:00.000Z\"}}}"),
         Arguments.of("pointer field is _p_ with Class$id",
             "{\"owner\":{\"__type\":\"Pointer\",\"className\":\"_User\",\"objectId\":\"u1\"}}",
-            "{\"_p_owner\":{\"$eq\":\"_User$u1\"}}"),
+            "{\"_p_owner\":\"_User$u1\"}"),
         Arguments.of("$in of pointers", "{\"owner\":{\"$in\":[{\"__type\":\"Pointer\","
             + "\"className\":\"_User\",\"objectId\":\"u1\"}]}}",
             "{\"_p_owner\":{\"$in\":[\"_User$u1\"]}}"),
@@ -41,8 +41,12 @@ class MongoQueryTranslatorTest {
             "{\"meta.level\":{\"$ne\":2}}"),
         Arguments.of("matches all", "{}", "{}"),
         Arguments.of("$or", "{\"$or\":[{\"n\":1},{\"n\":2}]}",
-            "{\"$or\":[{\"n\":{\"$eq\":1}},{\"n\":{\"$eq\":2}}]}"),
-        Arguments.of("$nor", "{\"$nor\":[{\"n\":1}]}", "{\"$nor\":[{\"n\":{\"$eq\":1}}]}"),
+            "{\"$or\":[{\"n\":1},{\"n\":2}]}"),
+        Arguments.of("$nor", "{\"$nor\":[{\"n\":1}]}", "{\"$nor\":[{\"n\":1}]}"),
+        Arguments.of("equality beside a range on one field", "{\"$and\":[{\"n\":1},{\"n\":{\"$gt\":0}}]}",
+            "{\"n\":1,\"$and\":[{\"n\":{\"$gt\":0}}]}"),
+        Arguments.of("equality on a date keeps $eq", "{\"createdAt\":{\"__type\":\"Date\",\"iso\":\"2020-01-01T00:00:00.000Z\"}}",
+            "{\"_created_at\":{\"$eq\":{\"$date\":\"2020-01-01T00:00:00.000Z\"}}}"),
         Arguments.of("$all", "{\"t\":{\"$all\":[1,2]}}", "{\"t\":{\"$all\":[1,2]}}"),
         Arguments.of("$containedBy", "{\"t\":{\"$containedBy\":[1]}}",
             "{\"t\":{\"$not\":{\"$elemMatch\":{\"$nin\":[1]}}}}"),

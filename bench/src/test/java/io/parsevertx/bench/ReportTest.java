@@ -1,0 +1,103 @@
+package io.parsevertx.bench;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+class ReportTest {
+  private static final ScenarioResult QUERY_8 = new ScenarioResult("query", 8, 5000, 2, 2.0,
+      1.25, 9.5, 12.0, Map.of("HTTP 500 {\"code\":1,\"error\":\"boom\"}", 2L));
+  private static final ScenarioResult QUERY_8_SLOWER =
+      new ScenarioResult("query", 8, 1000, 0, 2.0, 7.0, 30.0, 31.0, Map.of());
+
+  @Test
+  void printsOneRowPerResultAndTheErrorsByKind() {
+    BenchReport report = new BenchReport("ours", "http://127.0.0.1:1/parse", "5s per run",
+        List.of(QUERY_8), List.of("seeded 10 objects"));
+    String text = print(report::print);
+    assertTrue(text.contains("== ours  http://127.0.0.1:1/parse  (5s per run)"), text);
+    assertTrue(text.matches("(?s).*query\\s+8\\s+5002\\s+2500\\.0\\s+1\\.25\\s+9\\.50\\s+2\\n.*"),
+        text);
+    assertTrue(text.contains("errors query c=8: 2 x HTTP 500 {\"code\":1,\"error\":\"boom\"}"));
+    assertTrue(text.contains("note: seeded 10 objects"));
+  }
+
+  @Test
+  void jsonRoundTripKeepsEveryField() {
+    BenchReport report = new BenchReport("ours", "http://127.0.0.1:1/parse", "5s", List.of(QUERY_8),
+        List.of("n"));
+    assertEquals(report, BenchReport.fromJson(report.toJson()));
+    assertEquals(2500.0, report.toJson().getJsonArray("results").getJsonObject(0)
+        .getDouble("requestsPerSecond"));
+  }
+
+  @Test
+  void oneJsonFileHoldsOneReportOrSeveral() {
+    BenchReport ours = new BenchReport("ours", "u1", "s", List.of(QUERY_8), List.of());
+    BenchReport theirs = new BenchReport("theirs", "u2", "s", List.of(QUERY_8_SLOWER), List.of());
+    assertEquals(List.of(ours), CompareMain.fromJson(BenchMain.toJson(List.of(ours))));
+    assertEquals(List.of(ours, theirs),
+        CompareMain.fromJson(BenchMain.toJson(List.of(ours, theirs))));
+  }
+
+  static Stream<Arguments> ratios() {
+    return Stream.of(
+        Arguments.of(Optional.of(QUERY_8), Optional.of(QUERY_8_SLOWER), "5.00x"),
+        Arguments.of(Optional.of(QUERY_8_SLOWER), Optional.of(QUERY_8), "0.20x"),
+        Arguments.of(Optional.of(QUERY_8), Optional.empty(), "-"),
+        Arguments.of(Optional.of(QUERY_8), Optional.of(new ScenarioResult("query", 8, 0, 9, 1.0,
+            0, 0, 0, Map.of())), "-"));
+  }
+
+  @ParameterizedTest
+  @MethodSource("ratios")
+  void ratioOfRequestsPerSecond(Optional<ScenarioResult> first, Optional<ScenarioResult> second,
+      String expected) {
+    assertEquals(expected, CompareReport.ratio(first, second));
+  }
+
+  @Test
+  void sideBySideHasOneRowPerScenarioAndConcurrency() {
+    BenchReport ours = new BenchReport("ours", "u1", "s", List.of(QUERY_8), List.of());
+    BenchReport theirs = new BenchReport("theirs", "u2", "s", List.of(QUERY_8_SLOWER,
+        new ScenarioResult("count", 64, 10, 0, 1.0, 1, 1, 1, Map.of())), List.of());
+    String text = print(new CompareReport(List.of(ours, theirs))::print);
+    assertTrue(text.matches("(?s).*\\nquery\\s+8\\s+2500\\.0.*\\s500\\.0.*5\\.00x\\n.*"), text);
+    assertTrue(text.matches("(?s).*\\ncount\\s+64\\s+-\\s+-\\s+-\\s+-\\s+10\\.0.*-\\n.*"), text);
+  }
+
+  @Test
+  void errorTallyKeepsAFewKindsApart() {
+    ErrorTally tally = new ErrorTally();
+    for (int status = 500; status < 500 + ErrorTally.MAX_KINDS + 3; status++) {
+      tally.httpError(status, "{\"code\":1}");
+    }
+    tally.failure(new IllegalStateException("refused"));
+    assertEquals(ErrorTally.MAX_KINDS + 4, tally.total());
+    assertEquals(ErrorTally.MAX_KINDS + 1, tally.byKind().size());
+    assertEquals(4L, tally.byKind().get(ErrorTally.OTHER));
+  }
+
+  @Test
+  void createRunsLast() {
+    assertEquals(List.of("get", "count", "create"),
+        BenchRun.executionOrder(List.of("create", "get", "count", "get")));
+  }
+
+  private static String print(java.util.function.Consumer<PrintStream> printer) {
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    printer.accept(new PrintStream(bytes, true, StandardCharsets.UTF_8));
+    return bytes.toString(StandardCharsets.UTF_8);
+  }
+}
