@@ -30,6 +30,8 @@ public final class AuthServiceVerticle extends VerticleBase {
         bus.consumer(EventBusAddresses.USERS_LOG_IN, BusReplies.handler(users::logIn)),
         bus.consumer(EventBusAddresses.USERS_LOG_OUT, BusReplies.handler(users::logOut)),
         bus.consumer(EventBusAddresses.USERS_ME, BusReplies.handler(users::me)),
+        bus.consumer(EventBusAddresses.USERS_VERIFY_PASSWORD,
+            BusReplies.handler(users::verifyPassword)),
         bus.consumer(EventBusAddresses.USERS_UPDATE, BusReplies.handler(users::update)),
         bus.consumer(EventBusAddresses.USERS_DELETE, BusReplies.handler(users::delete)),
         bus.consumer(EventBusAddresses.SESSIONS_RESOLVE, BusReplies.handler(sessions::resolve)),

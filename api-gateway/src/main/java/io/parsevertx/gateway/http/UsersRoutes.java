@@ -20,6 +20,7 @@ import java.util.function.Function;
  * GET    /login             curl -G -H ... --data-urlencode username=a --data-urlencode password=p URL/login
  * POST   /login             curl -X POST -H ... -d '{"username":"a","password":"p"}' URL/login
  * POST   /logout            curl -X POST -H ... -H "X-Parse-Session-Token: r:..." URL/logout
+ * POST   /verifyPassword    curl -X POST -H ... -d '{"username":"a","password":"p"}' URL/verifyPassword
  * GET    /users/me          curl -H ... -H "X-Parse-Session-Token: r:..." URL/users/me
  * GET    /users/:objectId   curl -H ... URL/users/k3Xz9QpL2a
  * GET    /users             curl -H ... URL/users
@@ -48,6 +49,8 @@ final class UsersRoutes {
     router.get("/login").handler(ctx -> reply(ctx, USER, auth::logIn));
     router.post("/login").handler(ctx -> reply(ctx, USER, auth::logIn));
     router.post("/logout").handler(ctx -> reply(ctx, USER, auth::logOut));
+    router.get("/verifyPassword").handler(ctx -> reply(ctx, USER, auth::verifyPassword));
+    router.post("/verifyPassword").handler(ctx -> reply(ctx, USER, auth::verifyPassword));
     router.get("/users/me").handler(ctx -> reply(ctx, USER, auth::me));
     router.get("/users/:objectId").handler(ctx -> reply(ctx, USER, data::get));
     router.get("/users").handler(ctx -> reply(ctx, USER, data::find));

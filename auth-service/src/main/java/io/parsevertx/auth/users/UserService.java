@@ -97,6 +97,19 @@ public final class UserService {
    *     101, after the same bcrypt work, whether the user exists or not)
    */
   public Future<JsonObject> logIn(ServiceRequest request) {
+    return checkCredentials(request).compose(user -> sessions.create(
+            user.getString(ParseFields.OBJECT_ID), "login", "password",
+            request.auth().installationId())
+        .map(session -> UserFields.forOwner(user).put(SessionService.SESSION_TOKEN,
+            session.getString(SessionService.SESSION_TOKEN))));
+  }
+
+  /** @return the user whose credentials these are, without a session; fails like log-in */
+  public Future<JsonObject> verifyPassword(ServiceRequest request) {
+    return checkCredentials(request).map(UserFields::forOwner);
+  }
+
+  private Future<JsonObject> checkCredentials(ServiceRequest request) {
     JsonObject given = request.params().copy().mergeIn(request.body());
     String username = nonEmpty(given.getValue(UserFields.USERNAME));
     String email = nonEmpty(given.getValue(UserFields.EMAIL));
@@ -117,11 +130,7 @@ public final class UserService {
           return hasher.verify(password, hash).compose(ok -> ok
               ? Future.succeededFuture(user) : Future.failedFuture(new ParseException(
                   ParseErrorCode.OBJECT_NOT_FOUND, "Invalid username/password.")));
-        })
-        .compose(user -> sessions.create(user.getString(ParseFields.OBJECT_ID), "login",
-                "password", request.auth().installationId())
-            .map(session -> UserFields.forOwner(user).put(SessionService.SESSION_TOKEN,
-                session.getString(SessionService.SESSION_TOKEN))));
+        });
   }
 
   /** @return the caller's user with its {@code sessionToken}; fails with 209 */

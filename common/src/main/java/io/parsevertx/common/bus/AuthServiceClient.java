@@ -28,6 +28,11 @@ public final class AuthServiceClient {
     return send(EventBusAddresses.USERS_LOG_IN, request);
   }
 
+  /** @return the user whose username (or email) and password these are; fails like logIn */
+  public Future<JsonObject> verifyPassword(ServiceRequest request) {
+    return send(EventBusAddresses.USERS_VERIFY_PASSWORD, request);
+  }
+
   /** @return {@code {}}; the caller's session is gone */
   public Future<JsonObject> logOut(ServiceRequest request) {
     return send(EventBusAddresses.USERS_LOG_OUT, request);

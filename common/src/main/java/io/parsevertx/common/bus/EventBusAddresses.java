@@ -26,6 +26,7 @@ public final class EventBusAddresses {
   public static final String USERS_LOG_IN = PREFIX + "auth.users.logIn";
   public static final String USERS_LOG_OUT = PREFIX + "auth.users.logOut";
   public static final String USERS_ME = PREFIX + "auth.users.me";
+  public static final String USERS_VERIFY_PASSWORD = PREFIX + "auth.users.verifyPassword";
   public static final String USERS_UPDATE = PREFIX + "auth.users.update";
   public static final String USERS_DELETE = PREFIX + "auth.users.delete";
   public static final String SESSIONS_RESOLVE = PREFIX + "auth.sessions.resolve";

@@ -140,6 +140,33 @@ class UsersApiTest extends ApiTestBase {
   }
 
   @Test
+  void verifyPasswordChecksWithoutASession() {
+    signUp("checker", "pw");
+    JsonObject user = expect(request(HttpMethod.POST, "/verifyPassword", new JsonObject()
+        .put("username", "checker").put("password", "pw")), 200);
+    assertEquals("checker", user.getString("username"));
+    assertFalse(user.containsKey("sessionToken"));
+    expectError(request(HttpMethod.GET, "/verifyPassword?username=checker&password=no", null),
+        404, 101);
+  }
+
+  @Test
+  void aSecondGatewaySeesALogOutAtOnce() {
+    io.parsevertx.gateway.GatewayVerticle second = new io.parsevertx.gateway.GatewayVerticle();
+    suite.vertx().deployVerticle(second, new io.vertx.core.DeploymentOptions()
+        .setConfig(suite.options().copy().put("port", 0).put("cacheTTL", 600_000))).await();
+    String token = signUp("twogates", "pw").getString("sessionToken");
+    String secondUrl = "http://localhost:" + second.actualPort() + "/parse/users/me";
+    assertEquals(200, client.getAbs(secondUrl).putHeader(ParseHeaders.APPLICATION_ID, APP_ID)
+        .putHeader(ParseHeaders.SESSION_TOKEN, token).send().await().statusCode());
+    expect(request(HttpMethod.POST, "/logout", session(token), new JsonObject()), 200);
+    var after = client.getAbs(secondUrl).putHeader(ParseHeaders.APPLICATION_ID, APP_ID)
+        .putHeader(ParseHeaders.SESSION_TOKEN, token).send().await();
+    assertEquals(209, after.bodyAsJsonObject().getInteger("code"), "cached for 10 minutes, "
+        + "yet dropped by the logout event");
+  }
+
+  @Test
   void invalidTokensAre209OnAnyRoute() {
     expectError(request(HttpMethod.GET, "/users/me", session("r:nope"), null), 400, 209);
     expectError(request(HttpMethod.GET, "/classes/Anything", session("r:nope"), null), 400, 209);
