@@ -91,6 +91,13 @@ final class MongoQueryTranslator {
 
   private JsonObject constraint(QueryNode.Constraint c) {
     String field = MongoFieldNames.toMongo(schema, c.field());
+    if (c.op() == QueryOp.EQ) {
+      Object value = queryValue(c.value());
+      // note: scalars in the plain form, which mongo-java-server answers from the _id index and
+      // MongoDB treats the same as $eq; objects keep $eq so they never merge with operators
+      return new JsonObject().put(field, value instanceof JsonObject || value instanceof JsonArray
+          ? new JsonObject().put("$eq", value) : value);
+    }
     JsonObject condition = switch (c.op()) {
       case IN, NIN, ALL -> new JsonObject().put(c.op().wireName(), values(c.value()));
       case CONTAINED_BY -> new JsonObject().put("$not", new JsonObject().put("$elemMatch",
@@ -104,15 +111,6 @@ final class MongoQueryTranslator {
       case NEAR_SPHERE -> forCount ? MongoGeoText.nearAsWithin((NearSphere) c.value())
           : MongoGeoText.geo(c.value());
       case WITHIN, GEO_WITHIN, GEO_INTERSECTS -> MongoGeoText.geo(c.value());
-      case EQ -> {
-        Object value = queryValue(c.value());
-        if (!(value instanceof JsonObject) && !(value instanceof JsonArray)) {
-          // note: the plain form, which mongo-java-server answers from the _id index and
-          // MongoDB treats the same as $eq
-          return new JsonObject().put(field, value);
-        }
-        yield new JsonObject().put("$eq", value);
-      }
       default -> new JsonObject().put(c.op().wireName(), queryValue(c.value()));
     };
     return new JsonObject().put(field, condition);
