@@ -13,6 +13,7 @@ import io.parsevertx.common.types.ParseDates;
 import io.parsevertx.data.DataServiceConfig;
 import io.parsevertx.data.query.IncludeResolver;
 import io.parsevertx.data.query.QueryResolver;
+import io.parsevertx.data.security.PrincipalResolver;
 import io.parsevertx.storage.schema.SchemaController;
 import io.parsevertx.storage.StorageAdapter;
 import io.vertx.core.Future;
@@ -32,12 +33,14 @@ public final class ClassesService {
   private final SchemaController schemas;
   private final DataServiceConfig config;
   private final ObjectReader reader;
+  private final PrincipalResolver principals;
 
   public ClassesService(StorageAdapter storage, SchemaController schemas,
       DataServiceConfig config) {
     this.storage = storage;
     this.schemas = schemas;
     this.config = config;
+    this.principals = new PrincipalResolver(storage, schemas);
     this.reader = new ObjectReader(storage, new QueryResolver(storage, schemas),
         new IncludeResolver(storage, schemas), new FileUrls(config.filesBaseUrl(), config.appId()));
   }
@@ -73,7 +76,8 @@ public final class ClassesService {
     FindRequest find = FindRequest.fromParams(request.params(), -1, config.complexity());
     String objectId = requireObjectId(request.objectId());
     return schemas.find(className).compose(schema -> schema == null
-            ? Future.succeededFuture(null) : reader.get(schema, objectId, find, isMaster(request)))
+            ? Future.succeededFuture(null) : principals.resolve(request.auth())
+                .compose(policy -> reader.get(schema, objectId, find, policy)))
         .map(found -> {
           if (found == null) {
             throw notFound();
@@ -97,7 +101,8 @@ public final class ClassesService {
             : schemas.enforce(className, types))
         .compose(schema -> {
           FieldOptions.checkUpdate(schema, body);
-          return storage.updateObject(schema, byId(request.objectId()), body);
+          return principals.resolve(request.auth()).compose(policy -> storage.updateObject(
+              schema, policy.writable(byId(request.objectId())), body));
         })
         .compose(updated -> {
           if (updated == null) {
@@ -114,7 +119,8 @@ public final class ClassesService {
     refuseCredentials(className);
     return schemas.find(className)
         .compose(schema -> schema == null ? Future.succeededFuture(false)
-            : storage.deleteObject(schema, byId(request.objectId())))
+            : principals.resolve(request.auth()).compose(policy -> storage.deleteObject(
+                schema, policy.writable(byId(request.objectId())))))
         .map(deleted -> {
           if (!deleted) {
             throw notFound();
@@ -134,7 +140,8 @@ public final class ClassesService {
     }
     return schemas.find(className).compose(schema -> schema == null
         ? Future.succeededFuture(emptyResult(find.options().count()))
-        : reader.find(schema, find, isMaster(request)));
+        : principals.resolve(request.auth()).compose(policy -> reader.find(schema, find,
+            policy)));
   }
 
   /** @return {@code {}} once every object of the class is gone; fails with 119 without master */
@@ -166,10 +173,6 @@ public final class ClassesService {
       throw ParseException.of(ParseErrorCode.OPERATION_FORBIDDEN,
           "%s objects are written through /users and /login.", className);
     }
-  }
-
-  private static boolean isMaster(ServiceRequest request) {
-    return request.auth().master() || request.auth().readOnlyMaster();
   }
 
   /** A value by its (possibly dotted) key, as operations on nested keys report it. */

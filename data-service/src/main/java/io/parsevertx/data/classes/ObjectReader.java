@@ -10,6 +10,7 @@ import io.parsevertx.data.query.IncludeResolver;
 import io.parsevertx.data.query.QueryResolver;
 import io.parsevertx.data.query.ResultShaper;
 import io.parsevertx.data.query.SensitiveFields;
+import io.parsevertx.data.security.AccessPolicy;
 import io.parsevertx.storage.StorageAdapter;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
@@ -35,9 +36,10 @@ final class ObjectReader {
   }
 
   /** @return {@code {"results":[...]}} and {@code "count"} when asked for */
-  Future<JsonObject> find(ClassSchema schema, FindRequest find, boolean master) {
+  Future<JsonObject> find(ClassSchema schema, FindRequest find, AccessPolicy policy) {
     IncludePaths paths = find.include();
-    return resolver.resolve(schema, find.where()).compose(where -> {
+    return resolver.resolve(schema, find.where(), policy).map(policy::readable)
+        .compose(where -> {
       FindOptions options = find.options();
       if (options.explain()) {
         return storage.explain(schema, where, options)
@@ -46,7 +48,7 @@ final class ObjectReader {
       Future<List<JsonObject>> results = options.limit() == 0
           ? Future.succeededFuture(List.of())
           : storage.find(schema, where, options)
-              .compose(found -> shape(schema, found, paths, find, master));
+              .compose(found -> shape(schema, found, paths, find, policy));
       Future<Long> count = options.count()
           ? storage.count(schema, where) : Future.succeededFuture(null);
       return Future.all(results, count).map(done -> {
@@ -61,20 +63,22 @@ final class ObjectReader {
   }
 
   /** @return the object with this id, or null */
-  Future<JsonObject> get(ClassSchema schema, String objectId, FindRequest find, boolean master) {
+  Future<JsonObject> get(ClassSchema schema, String objectId, FindRequest find,
+      AccessPolicy policy) {
     IncludePaths paths = find.include();
     FindOptions one = new FindOptions(List.of(), 1, 0, find.options().keys(), false);
-    QueryNode byId = new QueryNode.Constraint(ParseFields.OBJECT_ID, QueryOp.EQ, objectId);
+    QueryNode byId = policy.readable(new QueryNode.Constraint(ParseFields.OBJECT_ID, QueryOp.EQ,
+        objectId));
     return storage.find(schema, byId, one)
-        .compose(found -> shape(schema, found, paths, find, master))
+        .compose(found -> shape(schema, found, paths, find, policy))
         .map(found -> found.isEmpty() ? null : found.get(0));
   }
 
   private Future<List<JsonObject>> shape(ClassSchema schema, List<JsonObject> found,
-      IncludePaths paths, FindRequest find, boolean master) {
-    return includes.include(found, paths).map(v -> {
+      IncludePaths paths, FindRequest find, AccessPolicy policy) {
+    return includes.include(found, paths, policy).map(v -> {
       for (JsonObject object : found) {
-        SensitiveFields.strip(schema.className(), object, master);
+        SensitiveFields.strip(schema.className(), object, policy.master());
         ResultShaper.selectKeys(object, find.options().keys());
         ResultShaper.excludeKeys(object, find.excludeKeys());
         fileUrls.addTo(object);

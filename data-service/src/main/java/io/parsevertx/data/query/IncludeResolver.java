@@ -6,6 +6,7 @@ import io.parsevertx.common.query.QueryNode;
 import io.parsevertx.common.query.QueryOp;
 import io.parsevertx.common.types.ParseType;
 import io.parsevertx.storage.schema.SchemaController;
+import io.parsevertx.data.security.AccessPolicy;
 import io.parsevertx.storage.StorageAdapter;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
@@ -35,8 +36,9 @@ public final class IncludeResolver {
     this.schemas = schemas;
   }
 
-  /** Includes {@code paths} into {@code objects}, in place. */
-  public Future<Void> include(List<JsonObject> objects, IncludePaths paths) {
+  /** Includes {@code paths} into {@code objects}, in place; only objects the caller may read. */
+  public Future<Void> include(List<JsonObject> objects, IncludePaths paths,
+      AccessPolicy policy) {
     if (paths.isEmpty() || objects.isEmpty()) {
       return Future.succeededFuture();
     }
@@ -50,11 +52,12 @@ public final class IncludeResolver {
       }));
     }
     List<Future<Void>> levels = new ArrayList<>();
-    fields.forEach((field, sub) -> levels.add(includeField(objects, field, sub)));
+    fields.forEach((field, sub) -> levels.add(includeField(objects, field, sub, policy)));
     return Future.all(levels).mapEmpty();
   }
 
-  private Future<Void> includeField(List<JsonObject> objects, String field, IncludePaths sub) {
+  private Future<Void> includeField(List<JsonObject> objects, String field, IncludePaths sub,
+      AccessPolicy policy) {
     Map<String, Set<String>> idsByClass = new LinkedHashMap<>();
     for (JsonObject object : objects) {
       for (JsonObject pointer : pointersIn(object.getValue(field))) {
@@ -64,21 +67,22 @@ public final class IncludeResolver {
     }
     Map<String, JsonObject> fetched = new HashMap<>();
     List<Future<Void>> loads = new ArrayList<>();
-    idsByClass.forEach((className, ids) -> loads.add(load(className, ids).compose(found -> {
-      found.forEach(o -> fetched.put(className + "$" + o.getString(ParseFields.OBJECT_ID), o));
-      return include(found, sub);
-    })));
+    idsByClass.forEach((className, ids) -> loads.add(load(className, ids, policy)
+        .compose(found -> {
+          found.forEach(o -> fetched.put(className + "$" + o.getString(ParseFields.OBJECT_ID), o));
+          return include(found, sub, policy);
+        })));
     return Future.all(loads).map(done -> {
       objects.forEach(object -> replace(object, field, fetched));
       return null;
     });
   }
 
-  private Future<List<JsonObject>> load(String className, Set<String> ids) {
+  private Future<List<JsonObject>> load(String className, Set<String> ids, AccessPolicy policy) {
     return schemas.find(className).compose(schema -> schema == null
         ? Future.succeededFuture(List.of())
-        : storage.find(schema, new QueryNode.Constraint(ParseFields.OBJECT_ID, QueryOp.IN,
-            new JsonArray(new ArrayList<>(ids))), ALL));
+        : storage.find(schema, policy.readable(new QueryNode.Constraint(ParseFields.OBJECT_ID,
+            QueryOp.IN, new JsonArray(new ArrayList<>(ids)))), ALL));
   }
 
   private static void replace(JsonObject object, String field, Map<String, JsonObject> fetched) {

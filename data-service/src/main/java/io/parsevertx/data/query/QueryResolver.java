@@ -11,6 +11,7 @@ import io.parsevertx.common.schema.FieldType;
 import io.parsevertx.common.schema.SchemaField;
 import io.parsevertx.common.types.ParseType;
 import io.parsevertx.storage.schema.SchemaController;
+import io.parsevertx.data.security.AccessPolicy;
 import io.parsevertx.storage.StorageAdapter;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
@@ -35,16 +36,19 @@ public final class QueryResolver {
     this.schemas = schemas;
   }
 
-  /** @return {@code node} with every sub-query replaced by its results */
-  public Future<QueryNode> resolve(ClassSchema schema, QueryNode node) {
+  /**
+   * @param policy what the caller may read: sub-queries see only those objects too
+   * @return {@code node} with every sub-query replaced by its results
+   */
+  public Future<QueryNode> resolve(ClassSchema schema, QueryNode node, AccessPolicy policy) {
     if (node instanceof QueryNode.And and) {
-      return all(schema, and.children()).map(QueryNode.And::new);
+      return all(schema, and.children(), policy).map(QueryNode.And::new);
     }
     if (node instanceof QueryNode.Or or) {
-      return all(schema, or.children()).map(QueryNode.Or::new);
+      return all(schema, or.children(), policy).map(QueryNode.Or::new);
     }
     if (node instanceof QueryNode.Nor nor) {
-      return all(schema, nor.children()).map(QueryNode.Nor::new);
+      return all(schema, nor.children(), policy).map(QueryNode.Nor::new);
     }
     if (node instanceof QueryNode.RelatedTo related) {
       return storage.relatedIds(related.key(), related.ownerClass(), related.ownerId())
@@ -52,10 +56,10 @@ public final class QueryResolver {
     }
     QueryNode.Constraint c = (QueryNode.Constraint) node;
     return switch (c.op()) {
-      case IN_QUERY, NOT_IN_QUERY -> pointersOf((SubQuery) c.value()).map(pointers ->
+      case IN_QUERY, NOT_IN_QUERY -> pointersOf((SubQuery) c.value(), policy).map(pointers ->
           new QueryNode.Constraint(c.field(), c.op() == QueryOp.IN_QUERY ? QueryOp.IN
               : QueryOp.NIN, pointers));
-      case SELECT, DONT_SELECT -> valuesOf((Select) c.value()).map(values ->
+      case SELECT, DONT_SELECT -> valuesOf((Select) c.value(), policy).map(values ->
           new QueryNode.Constraint(c.field(), c.op() == QueryOp.SELECT ? QueryOp.IN
               : QueryOp.NIN, values));
       case EQ, IN -> isRelation(schema, c.field()) ? relationMembers(schema, c)
@@ -64,19 +68,22 @@ public final class QueryResolver {
     };
   }
 
-  private Future<List<QueryNode>> all(ClassSchema schema, List<QueryNode> children) {
-    List<Future<QueryNode>> resolved = children.stream().map(c -> resolve(schema, c)).toList();
+  private Future<List<QueryNode>> all(ClassSchema schema, List<QueryNode> children,
+      AccessPolicy policy) {
+    List<Future<QueryNode>> resolved = children.stream().map(c -> resolve(schema, c, policy))
+        .toList();
     return Future.all(resolved).map(done -> resolved.stream().map(Future::result).toList());
   }
 
-  private Future<List<JsonObject>> run(SubQuery query) {
+  private Future<List<JsonObject>> run(SubQuery query, AccessPolicy policy) {
     return schemas.find(query.className()).compose(schema -> schema == null
         ? Future.succeededFuture(List.of())
-        : resolve(schema, query.where()).compose(where -> storage.find(schema, where, ALL)));
+        : resolve(schema, query.where(), policy).compose(where -> storage.find(schema,
+            policy.readable(where), ALL)));
   }
 
-  private Future<JsonArray> pointersOf(SubQuery query) {
-    return run(query).map(objects -> {
+  private Future<JsonArray> pointersOf(SubQuery query, AccessPolicy policy) {
+    return run(query, policy).map(objects -> {
       JsonArray pointers = new JsonArray();
       objects.forEach(o -> pointers.add(pointer(query.className(),
           o.getString(ParseFields.OBJECT_ID))));
@@ -84,8 +91,8 @@ public final class QueryResolver {
     });
   }
 
-  private Future<JsonArray> valuesOf(Select select) {
-    return run(select.query()).map(objects -> {
+  private Future<JsonArray> valuesOf(Select select, AccessPolicy policy) {
+    return run(select.query(), policy).map(objects -> {
       JsonArray values = new JsonArray();
       objects.stream().filter(o -> o.containsKey(select.key()))
           .forEach(o -> values.add(o.getValue(select.key())));
