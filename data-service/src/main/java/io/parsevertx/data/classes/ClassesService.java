@@ -9,10 +9,13 @@ import io.parsevertx.common.query.FindOptions;
 import io.parsevertx.common.query.QueryNode;
 import io.parsevertx.common.query.QueryOp;
 import io.parsevertx.common.schema.ClassNames;
+import io.parsevertx.common.schema.ClassSchema;
 import io.parsevertx.common.types.ParseDates;
 import io.parsevertx.data.DataServiceConfig;
 import io.parsevertx.data.query.IncludeResolver;
 import io.parsevertx.data.query.QueryResolver;
+import io.parsevertx.data.security.AccessPolicy;
+import io.parsevertx.data.security.ClassPermissions;
 import io.parsevertx.data.security.PrincipalResolver;
 import io.parsevertx.storage.schema.SchemaController;
 import io.parsevertx.storage.StorageAdapter;
@@ -63,7 +66,15 @@ public final class ClassesService {
         .put(ParseFields.OBJECT_ID, objectId)
         .put(ParseFields.CREATED_AT, now)
         .put(ParseFields.UPDATED_AT, now);
-    return schemas.enforce(className, types)
+    return principals.resolve(request.auth())
+        .compose(policy -> schemas.find(className).map(existing -> {
+          if (existing != null) {
+            ClassPermissions.check(existing, "create", policy, QueryNode.matchAll());
+            checkAddField(existing, types.keySet(), policy);
+          }
+          return policy;
+        }))
+        .compose(policy -> schemas.enforce(className, types))
         .compose(schema -> storage.createObject(schema, FieldOptions.forCreate(schema, stored)))
         .compose(v -> relations.apply(storage, className, objectId))
         .map(v -> new JsonObject().put(ParseFields.OBJECT_ID, objectId)
@@ -98,12 +109,15 @@ public final class ClassesService {
     body.put(ParseFields.UPDATED_AT, now);
     return schemas.find(className)
         .compose(existing -> existing == null ? Future.failedFuture(notFound())
-            : schemas.enforce(className, types))
-        .compose(schema -> {
-          FieldOptions.checkUpdate(schema, body);
-          return principals.resolve(request.auth()).compose(policy -> storage.updateObject(
-              schema, policy.writable(byId(request.objectId())), body));
-        })
+            : principals.resolve(request.auth()).compose(policy -> {
+              QueryNode target = ClassPermissions.check(existing, "update", policy,
+                  byId(request.objectId()));
+              checkAddField(existing, types.keySet(), policy);
+              return schemas.enforce(className, types).compose(schema -> {
+                FieldOptions.checkUpdate(schema, body);
+                return storage.updateObject(schema, policy.writable(target), body);
+              });
+            }))
         .compose(updated -> {
           if (updated == null) {
             return Future.failedFuture(notFound());
@@ -120,7 +134,8 @@ public final class ClassesService {
     return schemas.find(className)
         .compose(schema -> schema == null ? Future.succeededFuture(false)
             : principals.resolve(request.auth()).compose(policy -> storage.deleteObject(
-                schema, policy.writable(byId(request.objectId())))))
+                schema, policy.writable(ClassPermissions.check(schema, "delete", policy,
+                    byId(request.objectId()))))))
         .map(deleted -> {
           if (!deleted) {
             throw notFound();
@@ -165,6 +180,14 @@ public final class ClassesService {
       }
     });
     return changed;
+  }
+
+  /** New fields need the class's addField permission (the master key always has it). */
+  private static void checkAddField(ClassSchema schema, java.util.Set<String> fields,
+      AccessPolicy policy) {
+    if (fields.stream().anyMatch(f -> schema.field(f) == null)) {
+      ClassPermissions.check(schema, "addField", policy, QueryNode.matchAll());
+    }
   }
 
   /** Users and sessions are written by auth-service, which hashes passwords and mints tokens. */

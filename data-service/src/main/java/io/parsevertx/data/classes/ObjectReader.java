@@ -11,6 +11,7 @@ import io.parsevertx.data.query.QueryResolver;
 import io.parsevertx.data.query.ResultShaper;
 import io.parsevertx.data.query.SensitiveFields;
 import io.parsevertx.data.security.AccessPolicy;
+import io.parsevertx.data.security.ClassPermissions;
 import io.parsevertx.storage.StorageAdapter;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
@@ -38,7 +39,11 @@ final class ObjectReader {
   /** @return {@code {"results":[...]}} and {@code "count"} when asked for */
   Future<JsonObject> find(ClassSchema schema, FindRequest find, AccessPolicy policy) {
     IncludePaths paths = find.include();
-    return resolver.resolve(schema, find.where(), policy).map(policy::readable)
+    QueryNode allowed = ClassPermissions.check(schema, "find", policy, find.where());
+    if (find.options().count()) {
+      allowed = ClassPermissions.check(schema, "count", policy, allowed);
+    }
+    return resolver.resolve(schema, allowed, policy).map(policy::readable)
         .compose(where -> {
       FindOptions options = find.options();
       if (options.explain()) {
@@ -67,8 +72,8 @@ final class ObjectReader {
       AccessPolicy policy) {
     IncludePaths paths = find.include();
     FindOptions one = new FindOptions(List.of(), 1, 0, find.options().keys(), false);
-    QueryNode byId = policy.readable(new QueryNode.Constraint(ParseFields.OBJECT_ID, QueryOp.EQ,
-        objectId));
+    QueryNode byId = policy.readable(ClassPermissions.check(schema, "get", policy,
+        new QueryNode.Constraint(ParseFields.OBJECT_ID, QueryOp.EQ, objectId)));
     return storage.find(schema, byId, one)
         .compose(found -> shape(schema, found, paths, find, policy))
         .map(found -> found.isEmpty() ? null : found.get(0));

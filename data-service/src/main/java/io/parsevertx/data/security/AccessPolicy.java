@@ -13,8 +13,8 @@ import java.util.List;
  * part of the database query, so {@code limit}, {@code skip} and {@code count} stay right and an
  * object the caller may not read looks exactly like a missing one.
  */
-public record AccessPolicy(boolean master, List<String> principals) {
-  public static final AccessPolicy MASTER = new AccessPolicy(true, List.of());
+public record AccessPolicy(boolean master, String userId, List<String> principals) {
+  public static final AccessPolicy MASTER = new AccessPolicy(true, null, List.of());
 
   public AccessPolicy {
     principals = List.copyOf(principals);

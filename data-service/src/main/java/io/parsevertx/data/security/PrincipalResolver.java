@@ -40,12 +40,12 @@ public final class PrincipalResolver {
       return Future.succeededFuture(AccessPolicy.MASTER);
     }
     if (auth.userId() == null) {
-      return Future.succeededFuture(new AccessPolicy(false, List.of("*")));
+      return Future.succeededFuture(new AccessPolicy(false, null, List.of("*")));
     }
     return roleNames(auth.userId()).map(roles -> {
       List<String> principals = new ArrayList<>(List.of("*", auth.userId()));
       roles.forEach(name -> principals.add(ROLE_PREFIX + name));
-      return new AccessPolicy(false, principals);
+      return new AccessPolicy(false, auth.userId(), principals);
     });
   }
 
