@@ -6,6 +6,8 @@ import io.parsevertx.common.options.OptionsException;
 import io.parsevertx.common.options.IdempotencyOptions;
 import io.parsevertx.common.options.ParseServerOptions;
 import io.parsevertx.common.options.RequestComplexity;
+import io.parsevertx.common.security.IpAllowList;
+import io.parsevertx.common.security.KeywordDenylist;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.util.ArrayList;
@@ -19,7 +21,8 @@ import java.util.Map;
  *     {@code javascriptKey}, {@code restAPIKey}, {@code dotNetKey}); empty when none is required
  * @param healthServices the services {@code /health} waits for
  */
-public record GatewayConfig(String appId, String masterKey, Map<String, String> clientKeys,
+public record GatewayConfig(String appId, String masterKey, String readOnlyMasterKey,
+    IpAllowList masterKeyIps, KeywordDenylist keywordDenylist, Map<String, String> clientKeys,
     String host, int port, String mountPath, long maxBodyBytes, long requestTimeoutMillis,
     List<String> allowOrigins, List<String> allowHeaders, List<ServiceRole> healthServices,
     int batchRequestLimit, IdempotencyOptions idempotency, long sessionCacheTtlMillis) {
@@ -43,7 +46,12 @@ public record GatewayConfig(String appId, String masterKey, Map<String, String> 
         clientKeys.put(key, value);
       }
     }
-    return new GatewayConfig(appId, masterKey, Map.copyOf(clientKeys),
+    return new GatewayConfig(appId, masterKey,
+        options.getString(ParseServerOptions.READ_ONLY_MASTER_KEY),
+        IpAllowList.of(strings(options.getJsonArray(ParseServerOptions.MASTER_KEY_IPS,
+            new JsonArray().add("127.0.0.1").add("::1")))),
+        new KeywordDenylist(options.getJsonArray(ParseServerOptions.REQUEST_KEYWORD_DENYLIST)),
+        Map.copyOf(clientKeys),
         options.getString(ParseServerOptions.HOST, DEFAULT_HOST),
         options.getNumber(ParseServerOptions.PORT, DEFAULT_PORT).intValue(),
         normalizeMountPath(options.getString(ParseServerOptions.MOUNT_PATH, DEFAULT_MOUNT_PATH)),

@@ -40,7 +40,8 @@ public final class GatewayRouter {
     AuthServiceClient auth = new AuthServiceClient(vertx.eventBus(), config.requestTimeoutMillis());
     SessionResolver sessions = new SessionResolver(auth, config.sessionCacheTtlMillis());
     sessions.listen(vertx.eventBus());
-    api.route().handler(new ParseRequestHandler(new KeyCheck(config), sessions));
+    api.route().handler(new ParseRequestHandler(new KeyCheck(config), sessions,
+        config.keywordDenylist()));
     DataServiceClient data = new DataServiceClient(vertx.eventBus(), config.requestTimeoutMillis());
     ClassesRoutes classes = new ClassesRoutes(data, auth,
         new IdempotencyGuard(config.idempotency(), data, mount));

@@ -8,6 +8,7 @@ import java.util.Map;
 
 /** The application-id, master-key and client-key rules of Parse Server, in constant time. */
 final class KeyCheck {
+  private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(KeyCheck.class);
   private final GatewayConfig config;
 
   KeyCheck(GatewayConfig config) {
@@ -21,9 +22,23 @@ final class KeyCheck {
     }
   }
 
-  /** A wrong master key grants nothing; it is not itself an error. */
-  boolean isMaster(String masterKey) {
-    return matches(masterKey, config.masterKey());
+  /** What a given master key grants. */
+  enum MasterLevel { NONE, MASTER, READ_ONLY }
+
+  /**
+   * A wrong master key grants nothing and is not itself an error; the right one from an address
+   * outside {@code masterKeyIps} is refused with 403.
+   */
+  MasterLevel masterLevel(String masterKey, String clientIp) {
+    if (matches(masterKey, config.masterKey())) {
+      if (!config.masterKeyIps().allows(clientIp)) {
+        LOG.error("event=master_key_rejected ip={} reason=not_in_masterKeyIps", clientIp);
+        throw new UnauthorizedException();
+      }
+      return MasterLevel.MASTER;
+    }
+    return matches(masterKey, config.readOnlyMasterKey()) ? MasterLevel.READ_ONLY
+        : MasterLevel.NONE;
   }
 
   /**

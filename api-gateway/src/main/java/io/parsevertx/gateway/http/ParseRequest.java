@@ -22,9 +22,12 @@ public record ParseRequest(String requestId, AuthContext auth, JsonObject body,
     return ctx.get(KEY);
   }
 
-  /** This request, when it carries the master key; else 403 as Parse Server answers. */
+  /**
+   * This request, when it carries the master key (or, for the reads it may make, the read-only
+   * one); else 403 as Parse Server answers.
+   */
   ParseRequest requireMaster() {
-    if (!auth.master()) {
+    if (!auth.master() && !auth.readOnlyMaster()) {
       throw UnauthorizedException.masterKeyRequired();
     }
     return this;

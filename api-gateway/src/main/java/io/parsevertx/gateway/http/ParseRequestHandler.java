@@ -5,6 +5,7 @@ import io.parsevertx.common.auth.AuthContext;
 import io.parsevertx.common.error.ParseErrorCode;
 import io.parsevertx.common.error.ParseException;
 import io.parsevertx.common.options.ParseServerOptions;
+import io.parsevertx.common.security.KeywordDenylist;
 import io.vertx.core.Future;
 import io.vertx.core.Handler;
 import io.vertx.core.MultiMap;
@@ -30,10 +31,12 @@ final class ParseRequestHandler implements Handler<RoutingContext> {
 
   private final KeyCheck keys;
   private final SessionResolver sessions;
+  private final KeywordDenylist denylist;
 
-  ParseRequestHandler(KeyCheck keys, SessionResolver sessions) {
+  ParseRequestHandler(KeyCheck keys, SessionResolver sessions, KeywordDenylist denylist) {
     this.keys = keys;
     this.sessions = sessions;
+    this.denylist = denylist;
   }
 
   @Override
@@ -46,11 +49,14 @@ final class ParseRequestHandler implements Handler<RoutingContext> {
     MultiMap headers = ctx.request().headers();
     keys.requireAppId(pick(headers, ParseHeaders.APPLICATION_ID, body,
         ParseHeaders.Body.APPLICATION_ID));
-    boolean master = keys.isMaster(pick(headers, ParseHeaders.MASTER_KEY, body,
-        ParseHeaders.Body.MASTER_KEY));
-    if (!master) {
+    KeyCheck.MasterLevel level = keys.masterLevel(pick(headers, ParseHeaders.MASTER_KEY, body,
+        ParseHeaders.Body.MASTER_KEY), ctx.request().remoteAddress().host());
+    boolean master = level == KeyCheck.MasterLevel.MASTER;
+    boolean readOnly = level == KeyCheck.MasterLevel.READ_ONLY;
+    if (level == KeyCheck.MasterLevel.NONE) {
       keys.requireClientKey(clientKeys(headers, body));
     }
+    denylist.check(body);
     String sessionToken = pick(headers, ParseHeaders.SESSION_TOKEN, body,
         ParseHeaders.Body.SESSION_TOKEN);
     String installationId = pick(headers, ParseHeaders.INSTALLATION_ID, body,
@@ -58,6 +64,11 @@ final class ParseRequestHandler implements Handler<RoutingContext> {
     String clientVersion = pick(headers, ParseHeaders.CLIENT_VERSION, body,
         ParseHeaders.Body.CLIENT_VERSION);
     HttpMethod override = methodOverride(ctx, body);
+    HttpMethod effective = override != null ? override : ctx.request().method();
+    if (readOnly && effective != HttpMethod.GET) {
+      throw new ParseException(ParseErrorCode.OPERATION_FORBIDDEN,
+          "read-only masterKey isn't allowed to perform this operation.");
+    }
     ParseHeaders.Body.ALL.forEach(body::remove);
     JsonObject params = queryParams(ctx.request().params());
     if (override == HttpMethod.GET) {
@@ -68,7 +79,7 @@ final class ParseRequestHandler implements Handler<RoutingContext> {
     Future<String> userId = sessionToken == null ? Future.succeededFuture(null)
         : sessions.userIdFor(sessionToken, RequestIds.of(ctx));
     userId.onSuccess(user -> {
-      AuthContext auth = new AuthContext(master, false, sessionToken, user, installationId,
+      AuthContext auth = new AuthContext(master, readOnly, sessionToken, user, installationId,
           clientVersion);
       ParseRequest.store(ctx, new ParseRequest(RequestIds.of(ctx), auth, cleanBody, params));
       if (override != null && override != ctx.request().method()) {

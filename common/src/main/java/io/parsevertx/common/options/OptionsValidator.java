@@ -51,12 +51,27 @@ final class OptionsValidator {
     RequestComplexity.fromJson((JsonObject) complexity);
     Object idempotency = options.getValue(ParseServerOptions.IDEMPOTENCY_OPTIONS);
     IdempotencyOptions.fromJson(idempotency instanceof JsonObject json ? json : null);
+    try {
+      io.parsevertx.common.security.IpAllowList.of(strings(options.getJsonArray(
+          ParseServerOptions.MASTER_KEY_IPS, new JsonArray())));
+    } catch (IllegalArgumentException e) {
+      throw new OptionsException("Invalid option --masterKeyIps: " + e.getMessage());
+    }
+    String readOnly = options.getString(ParseServerOptions.READ_ONLY_MASTER_KEY);
+    if (readOnly != null && readOnly.equals(options.getString(ParseServerOptions.MASTER_KEY))) {
+      throw new OptionsException("Invalid option --readOnlyMasterKey: must differ from the "
+          + "master key");
+    }
     for (Object role : options.getJsonArray(ParseServerOptions.SERVICES, new JsonArray())) {
       if (!(role instanceof String s) || ServiceRole.fromFlagName(s) == null) {
         throw new OptionsException("Invalid option --services: unknown service " + role
             + " (known: gateway,data,auth,files,push,livequery)");
       }
     }
+  }
+
+  private static java.util.List<String> strings(JsonArray array) {
+    return array.stream().map(String::valueOf).toList();
   }
 
   private static void requirePresent(JsonObject options, String name) {

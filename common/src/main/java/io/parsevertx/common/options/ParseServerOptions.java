@@ -51,6 +51,9 @@ public final class ParseServerOptions {
   public static final String CACHE_TTL = "cacheTTL";
   public static final String ENFORCE_PRIVATE_USERS = "enforcePrivateUsers";
   public static final String BCRYPT_COST = "bcryptCost";
+  public static final String MASTER_KEY_IPS = "masterKeyIps";
+  public static final String READ_ONLY_MASTER_KEY = "readOnlyMasterKey";
+  public static final String REQUEST_KEYWORD_DENYLIST = "requestKeywordDenylist";
 
   private static final Map<String, OptionDef> BY_NAME = index(List.of(
       def("accountLockout", "PARSE_SERVER_ACCOUNT_LOCKOUT", OptionType.OBJECT, null, false),
@@ -107,7 +110,7 @@ public final class ParseServerOptions {
       def("maintenanceKey", "PARSE_SERVER_MAINTENANCE_KEY", OptionType.STRING, null, false),
       def("maintenanceKeyIps", "PARSE_SERVER_MAINTENANCE_KEY_IPS", OptionType.ARRAY, "[\"127.0.0.1\",\"::1\"]", false),
       def("masterKey", "PARSE_SERVER_MASTER_KEY", OptionType.STRING, null, true),
-      def("masterKeyIps", "PARSE_SERVER_MASTER_KEY_IPS", OptionType.ARRAY, "[\"127.0.0.1\",\"::1\"]", false),
+      def("masterKeyIps", "PARSE_SERVER_MASTER_KEY_IPS", OptionType.ARRAY, "[\"127.0.0.1\",\"::1\"]", true),
       def("maxLimit", "PARSE_SERVER_MAX_LIMIT", OptionType.NUMBER, null, true),
       def("maxLogFiles", "PARSE_SERVER_MAX_LOG_FILES", OptionType.NUMBER, null, false),
       def("maxUploadSize", "PARSE_SERVER_MAX_UPLOAD_SIZE", OptionType.STRING, "\"20mb\"", true),
@@ -127,8 +130,8 @@ public final class ParseServerOptions {
       def("publicServerURL", "PARSE_PUBLIC_SERVER_URL", OptionType.STRING, null, true),
       def("push", "PARSE_SERVER_PUSH", OptionType.OBJECT, null, false),
       def("rateLimit", "PARSE_SERVER_RATE_LIMIT", OptionType.ARRAY, "[]", false),
-      def("readOnlyMasterKey", "PARSE_SERVER_READ_ONLY_MASTER_KEY", OptionType.STRING, null, false),
-      def("requestKeywordDenylist", "PARSE_SERVER_REQUEST_KEYWORD_DENYLIST", OptionType.ARRAY, "[{\"key\":\"_bsontype\",\"value\":\"Code\"},{\"key\":\"constructor\"},{\"key\":\"__proto__\"}]", false),
+      def("readOnlyMasterKey", "PARSE_SERVER_READ_ONLY_MASTER_KEY", OptionType.STRING, null, true),
+      def("requestKeywordDenylist", "PARSE_SERVER_REQUEST_KEYWORD_DENYLIST", OptionType.ARRAY, "[{\"key\":\"_bsontype\",\"value\":\"Code\"},{\"key\":\"constructor\"},{\"key\":\"__proto__\"}]", true),
       def("restAPIKey", "PARSE_SERVER_REST_API_KEY", OptionType.STRING, null, true),
       def("revokeSessionOnPasswordReset", "PARSE_SERVER_REVOKE_SESSION_ON_PASSWORD_RESET", OptionType.BOOLEAN, "true", false),
       def("scheduledPush", "PARSE_SERVER_SCHEDULED_PUSH", OptionType.BOOLEAN, "false", false),

@@ -161,7 +161,7 @@ public final class SchemaService {
   }
 
   private static void requireMaster(ServiceRequest request) {
-    if (!request.auth().master()) {
+    if (!request.auth().master() && !request.auth().readOnlyMaster()) {
       throw new ParseException(ParseErrorCode.OPERATION_FORBIDDEN,
           "unauthorized: master key is required");
     }
