@@ -16,9 +16,10 @@ import io.vertx.core.json.JsonObject;
  * @param maxLimit the cap on a query's {@code limit}, or -1 for none
  * @param objectIdSize length of new object ids
  * @param complexity limits on query nesting and includes
+ * @param protectedFields the {@code protectedFields} option, by class name
  */
 public record DataServiceConfig(String databaseURI, String appId, String filesBaseUrl,
-    int maxLimit, int objectIdSize, RequestComplexity complexity) {
+    int maxLimit, int objectIdSize, RequestComplexity complexity, JsonObject protectedFields) {
 
   public static DataServiceConfig fromJson(JsonObject options) {
     String databaseUri = options.getString(ParseServerOptions.DATABASE_URI);
@@ -31,6 +32,7 @@ public record DataServiceConfig(String databaseURI, String appId, String filesBa
         options.getNumber(ParseServerOptions.MAX_LIMIT, -1).intValue(),
         options.getNumber(ParseServerOptions.OBJECT_ID_SIZE, ObjectIds.DEFAULT_SIZE).intValue(),
         RequestComplexity.fromJson(options.getJsonObject(
-            ParseServerOptions.REQUEST_COMPLEXITY)));
+            ParseServerOptions.REQUEST_COMPLEXITY)),
+        options.getJsonObject(ParseServerOptions.PROTECTED_FIELDS, new JsonObject()));
   }
 }

@@ -54,6 +54,7 @@ public final class ParseServerOptions {
   public static final String MASTER_KEY_IPS = "masterKeyIps";
   public static final String READ_ONLY_MASTER_KEY = "readOnlyMasterKey";
   public static final String REQUEST_KEYWORD_DENYLIST = "requestKeywordDenylist";
+  public static final String PROTECTED_FIELDS = "protectedFields";
 
   private static final Map<String, OptionDef> BY_NAME = index(List.of(
       def("accountLockout", "PARSE_SERVER_ACCOUNT_LOCKOUT", OptionType.OBJECT, null, false),
@@ -126,7 +127,7 @@ public final class ParseServerOptions {
       def("preserveFileName", "PARSE_SERVER_PRESERVE_FILE_NAME", OptionType.BOOLEAN, "false", false),
       def("preventLoginWithUnverifiedEmail", "PARSE_SERVER_PREVENT_LOGIN_WITH_UNVERIFIED_EMAIL", OptionType.BOOLEAN, "false", false),
       def("preventSignupWithUnverifiedEmail", "PARSE_SERVER_PREVENT_SIGNUP_WITH_UNVERIFIED_EMAIL", OptionType.BOOLEAN, "false", false),
-      def("protectedFields", "PARSE_SERVER_PROTECTED_FIELDS", OptionType.OBJECT, "{\"_User\":{\"*\":[\"email\"]}}", false),
+      def("protectedFields", "PARSE_SERVER_PROTECTED_FIELDS", OptionType.OBJECT, "{\"_User\":{\"*\":[\"email\"]}}", true),
       def("publicServerURL", "PARSE_PUBLIC_SERVER_URL", OptionType.STRING, null, true),
       def("push", "PARSE_SERVER_PUSH", OptionType.OBJECT, null, false),
       def("rateLimit", "PARSE_SERVER_RATE_LIMIT", OptionType.ARRAY, "[]", false),

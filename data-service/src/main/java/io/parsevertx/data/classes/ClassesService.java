@@ -45,7 +45,8 @@ public final class ClassesService {
     this.config = config;
     this.principals = new PrincipalResolver(storage, schemas);
     this.reader = new ObjectReader(storage, new QueryResolver(storage, schemas),
-        new IncludeResolver(storage, schemas), new FileUrls(config.filesBaseUrl(), config.appId()));
+        new IncludeResolver(storage, schemas, config.protectedFields()),
+        new FileUrls(config.filesBaseUrl(), config.appId()), config.protectedFields());
   }
 
   /** @return {@code {"objectId","createdAt"}}; fails with 103, 105, 107, 111, 123 */

@@ -12,11 +12,13 @@ import io.parsevertx.data.query.ResultShaper;
 import io.parsevertx.data.query.SensitiveFields;
 import io.parsevertx.data.security.AccessPolicy;
 import io.parsevertx.data.security.ClassPermissions;
+import io.parsevertx.data.security.ProtectedFields;
 import io.parsevertx.storage.StorageAdapter;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.util.List;
+import java.util.Set;
 
 /**
  * The read path of {@code /classes}: resolve sub-queries, run the query (and count), include
@@ -27,18 +29,22 @@ final class ObjectReader {
   private final QueryResolver resolver;
   private final IncludeResolver includes;
   private final FileUrls fileUrls;
+  private final JsonObject protectedFields;
 
   ObjectReader(StorageAdapter storage, QueryResolver resolver, IncludeResolver includes,
-      FileUrls fileUrls) {
+      FileUrls fileUrls, JsonObject protectedFields) {
     this.storage = storage;
     this.resolver = resolver;
     this.includes = includes;
     this.fileUrls = fileUrls;
+    this.protectedFields = protectedFields;
   }
 
   /** @return {@code {"results":[...]}} and {@code "count"} when asked for */
   Future<JsonObject> find(ClassSchema schema, FindRequest find, AccessPolicy policy) {
     IncludePaths paths = find.include();
+    ProtectedFields.refuseProbing(schema, find.where(), find.options().order(),
+        ProtectedFields.forCaller(schema, policy, protectedFields));
     QueryNode allowed = ClassPermissions.check(schema, "find", policy, find.where());
     if (find.options().count()) {
       allowed = ClassPermissions.check(schema, "count", policy, allowed);
@@ -81,8 +87,10 @@ final class ObjectReader {
 
   private Future<List<JsonObject>> shape(ClassSchema schema, List<JsonObject> found,
       IncludePaths paths, FindRequest find, AccessPolicy policy) {
+    Set<String> hidden = ProtectedFields.forCaller(schema, policy, protectedFields);
     return includes.include(found, paths, policy).map(v -> {
       for (JsonObject object : found) {
+        ProtectedFields.strip(schema, object, hidden, policy);
         SensitiveFields.strip(schema.className(), object, policy.master());
         ResultShaper.selectKeys(object, find.options().keys());
         ResultShaper.excludeKeys(object, find.excludeKeys());

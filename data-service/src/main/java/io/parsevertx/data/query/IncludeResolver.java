@@ -7,6 +7,7 @@ import io.parsevertx.common.query.QueryOp;
 import io.parsevertx.common.types.ParseType;
 import io.parsevertx.storage.schema.SchemaController;
 import io.parsevertx.data.security.AccessPolicy;
+import io.parsevertx.data.security.ProtectedFields;
 import io.parsevertx.storage.StorageAdapter;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
@@ -30,10 +31,14 @@ public final class IncludeResolver {
 
   private final StorageAdapter storage;
   private final SchemaController schemas;
+  private final JsonObject protectedFields;
 
-  public IncludeResolver(StorageAdapter storage, SchemaController schemas) {
+  /** @param protectedFields the {@code protectedFields} option, applied to included objects */
+  public IncludeResolver(StorageAdapter storage, SchemaController schemas,
+      JsonObject protectedFields) {
     this.storage = storage;
     this.schemas = schemas;
+    this.protectedFields = protectedFields;
   }
 
   /** Includes {@code paths} into {@code objects}, in place; only objects the caller may read. */
@@ -82,7 +87,11 @@ public final class IncludeResolver {
     return schemas.find(className).compose(schema -> schema == null
         ? Future.succeededFuture(List.of())
         : storage.find(schema, policy.readable(new QueryNode.Constraint(ParseFields.OBJECT_ID,
-            QueryOp.IN, new JsonArray(new ArrayList<>(ids)))), ALL));
+            QueryOp.IN, new JsonArray(new ArrayList<>(ids)))), ALL).map(found -> {
+              Set<String> hidden = ProtectedFields.forCaller(schema, policy, protectedFields);
+              found.forEach(o -> ProtectedFields.strip(schema, o, hidden, policy));
+              return found;
+            }));
   }
 
   private static void replace(JsonObject object, String field, Map<String, JsonObject> fetched) {
