@@ -17,9 +17,12 @@ import io.vertx.core.json.JsonObject;
  * @param objectIdSize length of new object ids
  * @param complexity limits on query nesting and includes
  * @param protectedFields the {@code protectedFields} option, by class name
+ * @param allowClientClassCreation whether a client (not the master key) may create a class by
+ *     writing to it, off by default as in Parse Server
  */
 public record DataServiceConfig(String databaseURI, String appId, String filesBaseUrl,
-    int maxLimit, int objectIdSize, RequestComplexity complexity, JsonObject protectedFields) {
+    int maxLimit, int objectIdSize, RequestComplexity complexity, JsonObject protectedFields,
+    boolean allowClientClassCreation) {
 
   public static DataServiceConfig fromJson(JsonObject options) {
     String databaseUri = options.getString(ParseServerOptions.DATABASE_URI);
@@ -33,6 +36,7 @@ public record DataServiceConfig(String databaseURI, String appId, String filesBa
         options.getNumber(ParseServerOptions.OBJECT_ID_SIZE, ObjectIds.DEFAULT_SIZE).intValue(),
         RequestComplexity.fromJson(options.getJsonObject(
             ParseServerOptions.REQUEST_COMPLEXITY)),
-        options.getJsonObject(ParseServerOptions.PROTECTED_FIELDS, new JsonObject()));
+        options.getJsonObject(ParseServerOptions.PROTECTED_FIELDS, new JsonObject()),
+        options.getBoolean(ParseServerOptions.ALLOW_CLIENT_CLASS_CREATION, false));
   }
 }

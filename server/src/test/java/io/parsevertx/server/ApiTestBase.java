@@ -51,8 +51,10 @@ public abstract class ApiTestBase {
   }
 
   private static void boot(Map<String, String> overrides) {
+    // note: client class creation on, as in development; ClassCreationApiTest covers the default
     Map<String, String> flags = new HashMap<>(Map.of("appId", APP_ID, "masterKey", MASTER_KEY,
-        "port", "0", "databaseURI", TestServers.mongoUri(), "publicServerURL", PUBLIC_URL));
+        "port", "0", "databaseURI", TestServers.mongoUri(), "publicServerURL", PUBLIC_URL,
+        "allowClientClassCreation", "true"));
     flags.putAll(overrides);
     JsonObject options = OptionsLoader.load(flags, Map.of(), null);
     suite = SuiteLauncher.start(options).await();

@@ -43,7 +43,8 @@ class QuickstartTest {
   void quickstartThenRestartOnTheSameDataDirectory(@TempDir Path dir) throws Exception {
     int port = ServerProcess.freePort();
     Files.writeString(dir.resolve("config.json"),
-        new JsonObject().put("appId", "persist").put("port", port).encode());
+        new JsonObject().put("appId", "persist").put("port", port)
+            .put("allowClientClassCreation", true).encode());
     Map<String, String> env = Map.of("PARSE_SERVER_MASTER_KEY", "mk");
     String objectId;
     try (ServerProcess first = ServerProcess.start(dir, env, "config.json")) {

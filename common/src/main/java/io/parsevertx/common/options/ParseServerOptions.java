@@ -55,10 +55,11 @@ public final class ParseServerOptions {
   public static final String READ_ONLY_MASTER_KEY = "readOnlyMasterKey";
   public static final String REQUEST_KEYWORD_DENYLIST = "requestKeywordDenylist";
   public static final String PROTECTED_FIELDS = "protectedFields";
+  public static final String ALLOW_CLIENT_CLASS_CREATION = "allowClientClassCreation";
 
   private static final Map<String, OptionDef> BY_NAME = index(List.of(
       def("accountLockout", "PARSE_SERVER_ACCOUNT_LOCKOUT", OptionType.OBJECT, null, false),
-      def("allowClientClassCreation", "PARSE_SERVER_ALLOW_CLIENT_CLASS_CREATION", OptionType.BOOLEAN, "false", false),
+      def("allowClientClassCreation", "PARSE_SERVER_ALLOW_CLIENT_CLASS_CREATION", OptionType.BOOLEAN, "false", true),
       def("allowCustomObjectId", "PARSE_SERVER_ALLOW_CUSTOM_OBJECT_ID", OptionType.BOOLEAN, "false", false),
       def("allowExpiredAuthDataToken", "PARSE_SERVER_ALLOW_EXPIRED_AUTH_DATA_TOKEN", OptionType.BOOLEAN, "false", false),
       def("allowHeaders", "PARSE_SERVER_ALLOW_HEADERS", OptionType.ARRAY, null, true),

@@ -72,6 +72,10 @@ public final class ClassesService {
           if (existing != null) {
             ClassPermissions.check(existing, "create", policy, QueryNode.matchAll());
             checkAddField(existing, types.keySet(), policy);
+          } else if (!policy.master() && !config.allowClientClassCreation()
+              && !ClassNames.SYSTEM_CLASSES.contains(className)) {
+            throw ParseException.of(ParseErrorCode.OPERATION_FORBIDDEN,
+                "This user is not allowed to access non-existent class: %s", className);
           }
           return policy;
         }))

@@ -30,7 +30,8 @@ class TwoProcessClusterIT {
     int httpPort = ServerProcess.freePort();
     String members = "127.0.0.1:" + dataCluster + ",127.0.0.1:" + gatewayCluster;
     Map<String, String> env = Map.of("PARSE_SERVER_APPLICATION_ID", "cluster-app",
-        "PARSE_SERVER_MASTER_KEY", "mk", "PARSE_SERVER_CLUSTER_MEMBERS", members);
+        "PARSE_SERVER_MASTER_KEY", "mk", "PARSE_SERVER_CLUSTER_MEMBERS", members,
+        "PARSE_SERVER_ALLOW_CLIENT_CLASS_CREATION", "true");
     Vertx vertx = Vertx.vertx();
     WebClient client = WebClient.create(vertx);
     try (ServerProcess data = ServerProcess.start(dir.resolve("data"), env, "--services", "data",
