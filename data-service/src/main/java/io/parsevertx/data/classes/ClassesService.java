@@ -54,6 +54,7 @@ public final class ClassesService {
     String className = ClassNames.requireValidClassName(request.className());
     refuseCredentials(className);
     JsonObject body = request.body();
+    RoleRules.checkCreate(className, body);
     if (body.containsKey(ParseFields.OBJECT_ID)) {
       throw new ParseException(ParseErrorCode.INVALID_KEY_NAME,
           "objectId is an invalid field name.");
@@ -80,6 +81,7 @@ public final class ClassesService {
           return policy;
         }))
         .compose(policy -> schemas.enforce(className, types))
+        .compose(schema -> RoleRules.ensureUniqueNames(storage, schema))
         .compose(schema -> storage.createObject(schema, FieldOptions.forCreate(schema, stored)))
         .compose(v -> relations.apply(storage, className, objectId))
         .map(v -> new JsonObject().put(ParseFields.OBJECT_ID, objectId)
@@ -108,6 +110,7 @@ public final class ClassesService {
     refuseCredentials(className);
     JsonObject body = request.body().copy();
     ParseFields.SERVER_FIELDS.forEach(body::remove);
+    RoleRules.checkUpdate(className, body);
     var types = WritePayload.inferTypes(body, true);
     RelationChanges relations = RelationChanges.extract(body);
     String now = ParseDates.format(Instant.now());

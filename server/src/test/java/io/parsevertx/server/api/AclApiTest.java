@@ -141,6 +141,20 @@ class AclApiTest extends ApiTestBase {
   }
 
   @Test
+  void roleNamesAreValidatedUniqueAndImmutable() {
+    expectError(request(HttpMethod.POST, "/classes/_Role", MASTER, new JsonObject()
+        .put("name", "bad/name").put("ACL", acl("*", "r"))), 400, 139);
+    expectError(request(HttpMethod.POST, "/classes/_Role", MASTER, new JsonObject()
+        .put("ACL", acl("*", "r"))), 400, 139);
+    String id = expect(request(HttpMethod.POST, "/classes/_Role", MASTER, new JsonObject()
+        .put("name", "Unique Role-1").put("ACL", acl("*", "r"))), 201).getString("objectId");
+    expectError(request(HttpMethod.POST, "/classes/_Role", MASTER, new JsonObject()
+        .put("name", "Unique Role-1").put("ACL", acl("*", "r"))), 400, 137);
+    expectError(request(HttpMethod.PUT, "/classes/_Role/" + id, MASTER, new JsonObject()
+        .put("name", "renamed")), 400, 136);
+  }
+
+  @Test
   void includesAndSubQueriesSeeOnlyReadableObjects() {
     String secret = createAs(alice, "Secret", new JsonObject().put("code", 42)
         .put("ACL", acl(aliceId, "r")));
