@@ -16,9 +16,11 @@ import io.parsevertx.common.query.QueryOp;
 import io.parsevertx.common.query.WhereParser;
 import io.parsevertx.common.schema.ClassNames;
 import io.parsevertx.common.schema.ClassSchema;
+import io.parsevertx.common.security.ClassPermissions;
 import io.parsevertx.common.types.ParseDates;
 import io.parsevertx.storage.StorageAdapter;
 import io.parsevertx.storage.schema.SchemaController;
+import io.parsevertx.storage.security.PrincipalResolver;
 import io.vertx.core.Future;
 import io.vertx.core.eventbus.EventBus;
 import io.vertx.core.json.JsonObject;
@@ -39,6 +41,7 @@ public final class UserService {
   private final PasswordHasher hasher;
   private final AuthServiceConfig config;
   private final EventBus bus;
+  private final PrincipalResolver principals;
 
   public UserService(StorageAdapter storage, SchemaController schemas, SessionService sessions,
       PasswordHasher hasher, AuthServiceConfig config, EventBus bus) {
@@ -48,6 +51,7 @@ public final class UserService {
     this.hasher = hasher;
     this.config = config;
     this.bus = bus;
+    this.principals = new PrincipalResolver(storage, schemas);
   }
 
   /** @return {@code {"objectId","createdAt","sessionToken"}}; fails with 200-203, 105, 125 */
@@ -70,7 +74,8 @@ public final class UserService {
     var types = UserFields.types(body);
     String userId = ObjectIds.newId();
     String now = ParseDates.format(Instant.now());
-    return schemas.enforce(ClassNames.USER, types)
+    return allowedBy(request, "create")
+        .compose(v -> schemas.enforce(ClassNames.USER, types))
         .compose(schema -> requireUnique(schema, username, body.getString(UserFields.EMAIL),
             null).map(schema))
         .compose(schema -> hasher.hash(password).compose(hash -> {
@@ -174,7 +179,8 @@ public final class UserService {
     }
     UserFields.checkEmail(body.getValue(UserFields.EMAIL));
     String now = ParseDates.format(Instant.now());
-    return schemas.enforce(ClassNames.USER, UserFields.types(body))
+    return allowedBy(request, "update")
+        .compose(v -> schemas.enforce(ClassNames.USER, UserFields.types(body)))
         .compose(schema -> requireUnique(schema, body.getString(UserFields.USERNAME),
             body.getString(UserFields.EMAIL), userId).map(schema))
         .compose(schema -> (password == null ? Future.succeededFuture((String) null)
@@ -200,7 +206,8 @@ public final class UserService {
   /** @return {@code {}}; the user's sessions end too; fails with 206 or 101 */
   public Future<JsonObject> delete(ServiceRequest request) {
     String userId = requireSelfOrMaster(request.auth(), request.objectId(), "delete");
-    return schema().compose(schema -> storage.deleteObject(schema, byId(userId)))
+    return allowedBy(request, "delete").compose(v -> schema())
+        .compose(schema -> storage.deleteObject(schema, byId(userId)))
         .compose(deleted -> deleted ? sessions.deleteAllOf(userId, null)
             : Future.failedFuture(notFound()))
         .map(v -> {
@@ -208,6 +215,20 @@ public final class UserService {
               new JsonObject().put("userId", userId));
           return new JsonObject();
         });
+  }
+
+  /**
+   * The class-level permission of {@code operation} on {@code _User} (sign-up is a create):
+   * users change only themselves, but the public CLP can still forbid it.
+   */
+  private Future<Void> allowedBy(ServiceRequest request, String operation) {
+    return principals.resolve(request.auth()).compose(policy -> schemas.find(ClassNames.USER)
+        .map(schema -> {
+          if (schema != null) {
+            ClassPermissions.check(schema, operation, policy, QueryNode.matchAll());
+          }
+          return null;
+        }));
   }
 
   private Future<Void> requireUnique(ClassSchema schema, String username, String email,

@@ -14,9 +14,10 @@ import io.parsevertx.common.types.ParseDates;
 import io.parsevertx.data.DataServiceConfig;
 import io.parsevertx.data.query.IncludeResolver;
 import io.parsevertx.data.query.QueryResolver;
-import io.parsevertx.data.security.AccessPolicy;
-import io.parsevertx.data.security.ClassPermissions;
-import io.parsevertx.data.security.PrincipalResolver;
+import io.parsevertx.common.security.AccessPolicy;
+import io.parsevertx.common.security.ClassPermissions;
+import io.parsevertx.storage.security.PrincipalResolver;
+import io.parsevertx.data.security.SpecialClasses;
 import io.parsevertx.storage.schema.SchemaController;
 import io.parsevertx.storage.StorageAdapter;
 import io.vertx.core.Future;
@@ -70,7 +71,7 @@ public final class ClassesService {
         .put(ParseFields.UPDATED_AT, now);
     return principals.resolve(request.auth())
         .compose(policy -> schemas.find(className).map(existing -> {
-          if (existing != null) {
+          if (existing != null && !ClassNames.INSTALLATION.equals(className)) {
             ClassPermissions.check(existing, "create", policy, QueryNode.matchAll());
             checkAddField(existing, types.keySet(), policy);
           } else if (!policy.master() && !config.allowClientClassCreation()
@@ -118,8 +119,9 @@ public final class ClassesService {
     return schemas.find(className)
         .compose(existing -> existing == null ? Future.failedFuture(notFound())
             : principals.resolve(request.auth()).compose(policy -> {
-              QueryNode target = ClassPermissions.check(existing, "update", policy,
-                  byId(request.objectId()));
+              QueryNode target = ClassNames.INSTALLATION.equals(className)
+                  ? byId(request.objectId())
+                  : ClassPermissions.check(existing, "update", policy, byId(request.objectId()));
               checkAddField(existing, types.keySet(), policy);
               return schemas.enforce(className, types).compose(schema -> {
                 FieldOptions.checkUpdate(schema, body);
@@ -142,7 +144,7 @@ public final class ClassesService {
     return schemas.find(className)
         .compose(schema -> schema == null ? Future.succeededFuture(false)
             : principals.resolve(request.auth()).compose(policy -> storage.deleteObject(
-                schema, policy.writable(ClassPermissions.check(schema, "delete", policy,
+                schema, policy.writable(SpecialClasses.check(schema, "delete", policy,
                     byId(request.objectId()))))))
         .map(deleted -> {
           if (!deleted) {

@@ -4,15 +4,16 @@ import io.parsevertx.common.ParseFields;
 import io.parsevertx.common.query.FindOptions;
 import io.parsevertx.common.query.QueryNode;
 import io.parsevertx.common.query.QueryOp;
+import io.parsevertx.common.schema.ClassNames;
 import io.parsevertx.common.schema.ClassSchema;
 import io.parsevertx.data.query.IncludePaths;
 import io.parsevertx.data.query.IncludeResolver;
 import io.parsevertx.data.query.QueryResolver;
 import io.parsevertx.data.query.ResultShaper;
 import io.parsevertx.data.query.SensitiveFields;
-import io.parsevertx.data.security.AccessPolicy;
-import io.parsevertx.data.security.ClassPermissions;
+import io.parsevertx.common.security.AccessPolicy;
 import io.parsevertx.data.security.ProtectedFields;
+import io.parsevertx.data.security.SpecialClasses;
 import io.parsevertx.storage.StorageAdapter;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
@@ -45,11 +46,12 @@ final class ObjectReader {
     IncludePaths paths = find.include();
     ProtectedFields.refuseProbing(schema, find.where(), find.options().order(),
         ProtectedFields.forCaller(schema, policy, protectedFields));
-    QueryNode allowed = ClassPermissions.check(schema, "find", policy, find.where());
+    QueryNode allowed = SpecialClasses.check(schema, "find", policy, find.where());
     if (find.options().count()) {
-      allowed = ClassPermissions.check(schema, "count", policy, allowed);
+      allowed = SpecialClasses.check(schema, "count", policy, allowed);
     }
-    return resolver.resolve(schema, allowed, policy).map(policy::readable)
+    return resolver.resolve(schema, allowed, policy)
+        .map(where -> SpecialClasses.readable(schema, policy, where))
         .compose(where -> {
       FindOptions options = find.options();
       if (options.explain()) {
@@ -78,8 +80,10 @@ final class ObjectReader {
       AccessPolicy policy) {
     IncludePaths paths = find.include();
     FindOptions one = new FindOptions(List.of(), 1, 0, find.options().keys(), false);
-    QueryNode byId = policy.readable(ClassPermissions.check(schema, "get", policy,
-        new QueryNode.Constraint(ParseFields.OBJECT_ID, QueryOp.EQ, objectId)));
+    QueryNode byId = SpecialClasses.readable(schema, policy, ClassNames.INSTALLATION.equals(
+        schema.className()) ? new QueryNode.Constraint(ParseFields.OBJECT_ID, QueryOp.EQ,
+        objectId) : SpecialClasses.check(schema, "get", policy, new QueryNode.Constraint(
+        ParseFields.OBJECT_ID, QueryOp.EQ, objectId)));
     return storage.find(schema, byId, one)
         .compose(found -> shape(schema, found, paths, find, policy))
         .map(found -> found.isEmpty() ? null : found.get(0));

@@ -6,7 +6,7 @@ import io.parsevertx.common.query.QueryNode;
 import io.parsevertx.common.query.QueryOp;
 import io.parsevertx.common.types.ParseType;
 import io.parsevertx.storage.schema.SchemaController;
-import io.parsevertx.data.security.AccessPolicy;
+import io.parsevertx.common.security.AccessPolicy;
 import io.parsevertx.data.security.ProtectedFields;
 import io.parsevertx.storage.StorageAdapter;
 import io.vertx.core.Future;

@@ -11,7 +11,7 @@ import io.parsevertx.common.schema.FieldType;
 import io.parsevertx.common.schema.SchemaField;
 import io.parsevertx.common.types.ParseType;
 import io.parsevertx.storage.schema.SchemaController;
-import io.parsevertx.data.security.AccessPolicy;
+import io.parsevertx.common.security.AccessPolicy;
 import io.parsevertx.storage.StorageAdapter;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;

@@ -7,6 +7,7 @@ import io.parsevertx.common.query.QueryNode;
 import io.parsevertx.common.query.SortKey;
 import io.parsevertx.common.schema.ClassNames;
 import io.parsevertx.common.schema.ClassSchema;
+import io.parsevertx.common.security.AccessPolicy;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.util.HashSet;

@@ -1,4 +1,4 @@
-package io.parsevertx.data.security;
+package io.parsevertx.common.security;
 
 import io.parsevertx.common.ParseFields;
 import io.parsevertx.common.query.QueryNode;
@@ -23,6 +23,20 @@ public record AccessPolicy(boolean master, String userId, List<String> principal
   /** {@code where}, narrowed to the objects this caller may read. */
   public QueryNode readable(QueryNode where) {
     return master ? where : restrict(where, ParseFields.RPERM);
+  }
+
+  /**
+   * For {@code _User}: read ACLs never hide the logged-in user from itself, as in Parse Server.
+   */
+  public QueryNode readableUsers(QueryNode where) {
+    if (master || userId == null) {
+      return readable(where);
+    }
+    JsonArray allowed = new JsonArray().addNull();
+    principals.forEach(allowed::add);
+    return new QueryNode.And(List.of(where, new QueryNode.Or(List.of(
+        new QueryNode.Constraint(ParseFields.RPERM, QueryOp.IN, allowed),
+        new QueryNode.Constraint(ParseFields.OBJECT_ID, QueryOp.EQ, userId)))));
   }
 
   /** {@code where}, narrowed to the objects this caller may change or delete. */

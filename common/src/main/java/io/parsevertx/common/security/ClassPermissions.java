@@ -1,4 +1,4 @@
-package io.parsevertx.data.security;
+package io.parsevertx.common.security;
 
 import io.parsevertx.common.ParseFields;
 import io.parsevertx.common.error.ParseErrorCode;

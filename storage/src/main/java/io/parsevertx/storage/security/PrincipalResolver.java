@@ -1,4 +1,4 @@
-package io.parsevertx.data.security;
+package io.parsevertx.storage.security;
 
 import io.parsevertx.common.ParseFields;
 import io.parsevertx.common.auth.AuthContext;
@@ -6,6 +6,7 @@ import io.parsevertx.common.query.FindOptions;
 import io.parsevertx.common.query.QueryNode;
 import io.parsevertx.common.query.QueryOp;
 import io.parsevertx.common.schema.ClassNames;
+import io.parsevertx.common.security.AccessPolicy;
 import io.parsevertx.storage.StorageAdapter;
 import io.parsevertx.storage.schema.SchemaController;
 import io.vertx.core.Future;

@@ -1,0 +1,51 @@
+package io.parsevertx.data.security;
+
+import io.parsevertx.common.error.ParseErrorCode;
+import io.parsevertx.common.error.ParseException;
+import io.parsevertx.common.query.QueryNode;
+import io.parsevertx.common.query.QueryOp;
+import io.parsevertx.common.schema.ClassNames;
+import io.parsevertx.common.schema.ClassSchema;
+import io.parsevertx.common.security.AccessPolicy;
+import io.parsevertx.common.security.ClassPermissions;
+
+/**
+ * The classes whose rules differ from CLPs and ACLs as written, per the table in Parse Server's
+ * security guide: {@code _Installation} ignores CLPs (ACLs still apply), is found only by its
+ * {@code installationId} without the master key, and is deleted only with it; {@code _User}
+ * objects are never hidden from themselves.
+ */
+public final class SpecialClasses {
+  private static final String INSTALLATION_ID = "installationId";
+
+  private SpecialClasses() {}
+
+  /** The class-level check of {@code operation}, with the special classes' exceptions. */
+  public static QueryNode check(ClassSchema schema, String operation, AccessPolicy policy,
+      QueryNode where) {
+    if (!ClassNames.INSTALLATION.equals(schema.className()) || policy.master()) {
+      return ClassPermissions.check(schema, operation, policy, where);
+    }
+    if ("delete".equals(operation) || ("find".equals(operation) || "count".equals(operation))
+        && !constrainsInstallationId(where)) {
+      throw ParseException.of(ParseErrorCode.OPERATION_FORBIDDEN,
+          "Clients aren't allowed to perform the %s operation on the installation collection.",
+          operation);
+    }
+    return where;
+  }
+
+  /** The read filter: the object ACL, and for users the caller itself always. */
+  public static QueryNode readable(ClassSchema schema, AccessPolicy policy, QueryNode where) {
+    return ClassNames.USER.equals(schema.className()) ? policy.readableUsers(where)
+        : policy.readable(where);
+  }
+
+  private static boolean constrainsInstallationId(QueryNode where) {
+    if (where instanceof QueryNode.Constraint c) {
+      return INSTALLATION_ID.equals(c.field()) && c.op() == QueryOp.EQ;
+    }
+    return where instanceof QueryNode.And and
+        && and.children().stream().anyMatch(SpecialClasses::constrainsInstallationId);
+  }
+}
