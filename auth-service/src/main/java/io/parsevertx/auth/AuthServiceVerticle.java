@@ -39,6 +39,7 @@ public final class AuthServiceVerticle extends VerticleBase {
         bus.consumer(EventBusAddresses.SESSIONS_LIST, BusReplies.handler(sessions::list)),
         bus.consumer(EventBusAddresses.SESSIONS_DELETE, BusReplies.handler(sessions::delete)),
         components.schemas().listen(bus),
+        components.principals().listen(bus),
         bus.consumer(ServiceRole.AUTH.healthAddress(),
             BusReplies.health(() -> components.storage().ping())));
     return components.storage().ping()

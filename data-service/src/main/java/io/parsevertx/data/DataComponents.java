@@ -1,17 +1,21 @@
 package io.parsevertx.data;
 
+import io.parsevertx.common.bus.EventBusAddresses;
 import io.parsevertx.data.aggregate.AggregateService;
 import io.parsevertx.data.classes.ClassesService;
 import io.parsevertx.data.config.ConfigService;
 import io.parsevertx.data.idempotency.IdempotencyService;
-import io.parsevertx.storage.schema.SchemaController;
 import io.parsevertx.data.schema.SchemaService;
 import io.parsevertx.storage.StorageAdapter;
 import io.parsevertx.storage.mongo.MongoStorageAdapter;
+import io.parsevertx.storage.schema.SchemaController;
+import io.parsevertx.storage.security.PrincipalResolver;
 import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonObject;
 
 /** The one place data-service's objects are built; tests reuse it with their own storage. */
 public record DataComponents(StorageAdapter storage, SchemaController schemas,
+    PrincipalResolver principals,
     ClassesService classes, SchemaService schemaService, ConfigService config,
     AggregateService aggregates, IdempotencyService idempotency) {
 
@@ -23,7 +27,11 @@ public record DataComponents(StorageAdapter storage, SchemaController schemas,
   public static DataComponents create(Vertx vertx, StorageAdapter storage,
       DataServiceConfig config) {
     SchemaController schemas = SchemaController.withBusInvalidation(vertx.eventBus(), storage);
-    return new DataComponents(storage, schemas, new ClassesService(storage, schemas, config),
+    PrincipalResolver principals = new PrincipalResolver(storage, schemas);
+    Runnable rolesChanged = () -> vertx.eventBus().publish(EventBusAddresses.ROLES_CHANGED,
+        new JsonObject());
+    return new DataComponents(storage, schemas, principals,
+        new ClassesService(storage, schemas, config, principals, rolesChanged),
         new SchemaService(storage, schemas), new ConfigService(storage),
         new AggregateService(storage, schemas), new IdempotencyService(storage, schemas));
   }

@@ -47,7 +47,8 @@ public final class DataServiceVerticle extends VerticleBase {
         bus.consumer(EventBusAddresses.SCHEMAS_CREATE, BusReplies.handler(schemas::create)),
         bus.consumer(EventBusAddresses.SCHEMAS_UPDATE, BusReplies.handler(schemas::update)),
         bus.consumer(EventBusAddresses.SCHEMAS_DELETE, BusReplies.handler(schemas::delete)),
-        components.schemas().listen(bus)));
+        components.schemas().listen(bus),
+        components.principals().listen(bus)));
     consumers.add(bus.consumer(ServiceRole.DATA.healthAddress(), BusReplies.health(
         () -> components.storage().ping())));
     return components.storage().ping()

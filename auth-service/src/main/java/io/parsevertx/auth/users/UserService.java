@@ -44,14 +44,15 @@ public final class UserService {
   private final PrincipalResolver principals;
 
   public UserService(StorageAdapter storage, SchemaController schemas, SessionService sessions,
-      PasswordHasher hasher, AuthServiceConfig config, EventBus bus) {
+      PasswordHasher hasher, AuthServiceConfig config, EventBus bus,
+      PrincipalResolver principals) {
     this.storage = storage;
     this.schemas = schemas;
     this.sessions = sessions;
     this.hasher = hasher;
     this.config = config;
     this.bus = bus;
-    this.principals = new PrincipalResolver(storage, schemas);
+    this.principals = principals;
   }
 
   /** @return {@code {"objectId","createdAt","sessionToken"}}; fails with 200-203, 105, 125 */

@@ -40,6 +40,9 @@ public final class EventBusAddresses {
    */
   public static final String SESSIONS_INVALIDATED = PREFIX + "auth.sessions.invalidated";
 
+  /** Published (to every process) when a role, its users or its roles change: body {}. */
+  public static final String ROLES_CHANGED = PREFIX + "data.roles.changed";
+
   /** Published (to every process) when a class schema changes: body {"className": ...}. */
   public static final String SCHEMA_CHANGED = PREFIX + "data.schema.changed";
 

@@ -10,16 +10,16 @@ import io.parsevertx.common.query.QueryNode;
 import io.parsevertx.common.query.QueryOp;
 import io.parsevertx.common.schema.ClassNames;
 import io.parsevertx.common.schema.ClassSchema;
+import io.parsevertx.common.security.AccessPolicy;
+import io.parsevertx.common.security.ClassPermissions;
 import io.parsevertx.common.types.ParseDates;
 import io.parsevertx.data.DataServiceConfig;
 import io.parsevertx.data.query.IncludeResolver;
 import io.parsevertx.data.query.QueryResolver;
-import io.parsevertx.common.security.AccessPolicy;
-import io.parsevertx.common.security.ClassPermissions;
-import io.parsevertx.storage.security.PrincipalResolver;
 import io.parsevertx.data.security.SpecialClasses;
-import io.parsevertx.storage.schema.SchemaController;
 import io.parsevertx.storage.StorageAdapter;
+import io.parsevertx.storage.schema.SchemaController;
+import io.parsevertx.storage.security.PrincipalResolver;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -39,12 +39,19 @@ public final class ClassesService {
   private final ObjectReader reader;
   private final PrincipalResolver principals;
 
+  private final Runnable rolesChanged;
+
+  /**
+   * @param principals resolves callers' users and roles
+   * @param rolesChanged told after every write to {@code _Role}, so role caches everywhere drop
+   */
   public ClassesService(StorageAdapter storage, SchemaController schemas,
-      DataServiceConfig config) {
+      DataServiceConfig config, PrincipalResolver principals, Runnable rolesChanged) {
     this.storage = storage;
     this.schemas = schemas;
     this.config = config;
-    this.principals = new PrincipalResolver(storage, schemas);
+    this.principals = principals;
+    this.rolesChanged = rolesChanged;
     this.reader = new ObjectReader(storage, new QueryResolver(storage, schemas),
         new IncludeResolver(storage, schemas, config.protectedFields()),
         new FileUrls(config.filesBaseUrl(), config.appId()), config.protectedFields());
@@ -85,6 +92,7 @@ public final class ClassesService {
         .compose(schema -> RoleRules.ensureUniqueNames(storage, schema))
         .compose(schema -> storage.createObject(schema, FieldOptions.forCreate(schema, stored)))
         .compose(v -> relations.apply(storage, className, objectId))
+        .onSuccess(v -> announceRoleChange(className))
         .map(v -> new JsonObject().put(ParseFields.OBJECT_ID, objectId)
             .put(ParseFields.CREATED_AT, now));
   }
@@ -133,6 +141,7 @@ public final class ClassesService {
             return Future.failedFuture(notFound());
           }
           return relations.apply(storage, className, request.objectId())
+              .onSuccess(v -> announceRoleChange(className))
               .map(v -> operationResults(body, updated).put(ParseFields.UPDATED_AT, now));
         });
   }
@@ -150,6 +159,7 @@ public final class ClassesService {
           if (!deleted) {
             throw notFound();
           }
+          announceRoleChange(className);
           return new JsonObject();
         });
   }
@@ -190,6 +200,12 @@ public final class ClassesService {
       }
     });
     return changed;
+  }
+
+  private void announceRoleChange(String className) {
+    if (ClassNames.ROLE.equals(className)) {
+      rolesChanged.run();
+    }
   }
 
   /** New fields need the class's addField permission (the master key always has it). */
