@@ -78,8 +78,8 @@ public final class ClassesService {
         .put(ParseFields.UPDATED_AT, now);
     return principals.resolve(request.auth())
         .compose(policy -> schemas.find(className).map(existing -> {
-          if (existing != null && !ClassNames.INSTALLATION.equals(className)) {
-            ClassPermissions.check(existing, "create", policy, QueryNode.matchAll());
+          if (existing != null) {
+            SpecialClasses.check(existing, "create", policy, QueryNode.matchAll());
             checkAddField(existing, types.keySet(), policy);
           } else if (!policy.master() && !config.allowClientClassCreation()
               && !ClassNames.SYSTEM_CLASSES.contains(className)) {
@@ -127,9 +127,8 @@ public final class ClassesService {
     return schemas.find(className)
         .compose(existing -> existing == null ? Future.failedFuture(notFound())
             : principals.resolve(request.auth()).compose(policy -> {
-              QueryNode target = ClassNames.INSTALLATION.equals(className)
-                  ? byId(request.objectId())
-                  : ClassPermissions.check(existing, "update", policy, byId(request.objectId()));
+              QueryNode target = SpecialClasses.check(existing, "update", policy,
+                  byId(request.objectId()));
               checkAddField(existing, types.keySet(), policy);
               return schemas.enforce(className, types).compose(schema -> {
                 FieldOptions.checkUpdate(schema, body);

@@ -19,7 +19,6 @@ import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.util.List;
-import java.util.Set;
 
 /**
  * The read path of {@code /classes}: resolve sub-queries, run the query (and count), include
@@ -91,7 +90,7 @@ final class ObjectReader {
 
   private Future<List<JsonObject>> shape(ClassSchema schema, List<JsonObject> found,
       IncludePaths paths, FindRequest find, AccessPolicy policy) {
-    Set<String> hidden = ProtectedFields.forCaller(schema, policy, protectedFields);
+    ProtectedFields.Hidden hidden = ProtectedFields.forCaller(schema, policy, protectedFields);
     return includes.include(found, paths, policy).map(v -> {
       for (JsonObject object : found) {
         ProtectedFields.strip(schema, object, hidden, policy);

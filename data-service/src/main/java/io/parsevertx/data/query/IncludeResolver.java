@@ -88,7 +88,8 @@ public final class IncludeResolver {
         ? Future.succeededFuture(List.of())
         : storage.find(schema, policy.readable(new QueryNode.Constraint(ParseFields.OBJECT_ID,
             QueryOp.IN, new JsonArray(new ArrayList<>(ids)))), ALL).map(found -> {
-              Set<String> hidden = ProtectedFields.forCaller(schema, policy, protectedFields);
+              ProtectedFields.Hidden hidden =
+                  ProtectedFields.forCaller(schema, policy, protectedFields);
               found.forEach(o -> ProtectedFields.strip(schema, o, hidden, policy));
               return found;
             }));

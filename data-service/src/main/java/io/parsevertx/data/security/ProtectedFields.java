@@ -10,6 +10,7 @@ import io.parsevertx.common.schema.ClassSchema;
 import io.parsevertx.common.security.AccessPolicy;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -24,18 +25,48 @@ import java.util.Set;
  */
 public final class ProtectedFields {
   private static final String KEY = "protectedFields";
+  private static final String USER_FIELD = "userField:";
 
   private ProtectedFields() {}
 
   /**
+   * What one caller may not see on objects of a class: the fields of the entries that name the
+   * caller ({@code *}, its user id, its roles), intersected, then per object intersected with
+   * each {@code userField:<pointer>} entry whose pointer names the caller.
+   */
+  public record Hidden(Set<String> byPrincipal, Map<String, Set<String>> byUserField,
+      String userId) {
+    public static final Hidden NOTHING = new Hidden(Set.of(), Map.of(), null);
+
+    /** The fields to remove from {@code object}. */
+    public Set<String> forObject(JsonObject object) {
+      Set<String> hidden = byPrincipal == null ? null : new HashSet<>(byPrincipal);
+      for (Map.Entry<String, Set<String>> rule : byUserField.entrySet()) {
+        if (userId != null && pointsAt(object.getValue(rule.getKey()), userId)) {
+          if (hidden == null) {
+            hidden = new HashSet<>(rule.getValue());
+          } else {
+            hidden.retainAll(rule.getValue());
+          }
+        }
+      }
+      return hidden == null ? Set.of() : hidden;
+    }
+
+    /** Fields hidden whatever the object, which a query may not probe. */
+    Set<String> always() {
+      return byPrincipal == null ? Set.of() : byPrincipal;
+    }
+  }
+
+  /**
    * @param serverDefaults the {@code protectedFields} option, by class name; the class's own
    *     CLP entries take precedence
-   * @return the fields this caller may not see on objects of {@code schema}
    */
-  public static Set<String> forCaller(ClassSchema schema, AccessPolicy policy,
+  public static Hidden forCaller(ClassSchema schema, AccessPolicy policy,
       JsonObject serverDefaults) {
     if (policy.master()) {
-      return Set.of();
+      return Hidden.NOTHING;
     }
     JsonObject rules = serverDefaults.getJsonObject(schema.className(), new JsonObject()).copy();
     if (schema.classLevelPermissions().getValue(KEY) instanceof JsonObject own) {
@@ -46,35 +77,50 @@ public final class ProtectedFields {
         }
       });
     }
-    Set<String> hidden = null;
+    Set<String> byPrincipal = null;
+    Map<String, Set<String>> byUserField = new HashMap<>();
     for (Map.Entry<String, Object> rule : rules) {
-      if (policy.principals().contains(rule.getKey())
-          && rule.getValue() instanceof JsonArray fields) {
-        Set<String> set = new HashSet<>();
-        fields.forEach(f -> set.add(String.valueOf(f)));
-        if (hidden == null) {
-          hidden = set;
+      if (!(rule.getValue() instanceof JsonArray fields)) {
+        continue;
+      }
+      Set<String> set = new HashSet<>();
+      fields.forEach(f -> set.add(String.valueOf(f)));
+      if (rule.getKey().startsWith(USER_FIELD)) {
+        byUserField.put(rule.getKey().substring(USER_FIELD.length()), set);
+      } else if (policy.principals().contains(rule.getKey())) {
+        if (byPrincipal == null) {
+          byPrincipal = set;
         } else {
-          hidden.retainAll(set);
+          byPrincipal.retainAll(set);
         }
       }
     }
-    return hidden == null ? Set.of() : hidden;
+    return new Hidden(byPrincipal, byUserField, policy.userId());
   }
 
-  /** Removes {@code hidden} from an object, unless it is the caller's own user. */
-  public static void strip(ClassSchema schema, JsonObject object, Set<String> hidden,
+  /** Removes the hidden fields from an object, unless it is the caller's own user. */
+  public static void strip(ClassSchema schema, JsonObject object, Hidden hidden,
       AccessPolicy policy) {
-    if (hidden.isEmpty() || ClassNames.USER.equals(schema.className())
+    if (ClassNames.USER.equals(schema.className())
         && object.getString(ParseFields.OBJECT_ID, "").equals(policy.userId())) {
       return;
     }
-    hidden.forEach(object::remove);
+    hidden.forObject(object).forEach(object::remove);
+  }
+
+  private static boolean pointsAt(Object value, String userId) {
+    if (value instanceof JsonArray array) {
+      return array.stream().anyMatch(item -> pointsAt(item, userId));
+    }
+    return value instanceof JsonObject pointer
+        && userId.equals(pointer.getValue(ParseFields.OBJECT_ID))
+        && ClassNames.USER.equals(pointer.getValue(ParseFields.CLASS_NAME));
   }
 
   /** @throws ParseException 119 when {@code where} or {@code order} touches a hidden field */
   public static void refuseProbing(ClassSchema schema, QueryNode where, List<SortKey> order,
-      Set<String> hidden) {
+      Hidden rules) {
+    Set<String> hidden = rules.always();
     if (hidden.isEmpty()) {
       return;
     }

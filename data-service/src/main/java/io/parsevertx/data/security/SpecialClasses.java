@@ -13,16 +13,26 @@ import io.parsevertx.common.security.ClassPermissions;
  * The classes whose rules differ from CLPs and ACLs as written, per the table in Parse Server's
  * security guide: {@code _Installation} ignores CLPs (ACLs still apply), is found only by its
  * {@code installationId} without the master key, and is deleted only with it; {@code _User}
- * objects are never hidden from themselves.
+ * objects are never hidden from themselves; {@code _PushStatus}, {@code _JobStatus} and the
+ * other server-kept classes are the master key's alone.
  */
 public final class SpecialClasses {
   private static final String INSTALLATION_ID = "installationId";
+  /** Written and read by the server (push, jobs); clients see them only with the master key. */
+  private static final java.util.Set<String> MASTER_ONLY = java.util.Set.of(
+      ClassNames.PUSH_STATUS, ClassNames.JOB_STATUS, ClassNames.JOB_SCHEDULE, ClassNames.HOOKS,
+      ClassNames.GLOBAL_CONFIG, ClassNames.IDEMPOTENCY);
 
   private SpecialClasses() {}
 
   /** The class-level check of {@code operation}, with the special classes' exceptions. */
   public static QueryNode check(ClassSchema schema, String operation, AccessPolicy policy,
       QueryNode where) {
+    if (MASTER_ONLY.contains(schema.className()) && !policy.master()) {
+      throw ParseException.of(ParseErrorCode.OPERATION_FORBIDDEN,
+          "Clients aren't allowed to perform the %s operation on the %s collection.", operation,
+          schema.className());
+    }
     if (!ClassNames.INSTALLATION.equals(schema.className()) || policy.master()) {
       return ClassPermissions.check(schema, operation, policy, where);
     }

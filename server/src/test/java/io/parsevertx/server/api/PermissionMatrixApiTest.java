@@ -49,6 +49,7 @@ class PermissionMatrixApiTest extends ApiTestBase {
         .put("ACL", acl(IDS.get("viewer"), "read"))));
     IDS.put("installation", created("_Installation", new JsonObject()
         .put("installationId", "inst-1").put("deviceType", "ios")));
+    created("_PushStatus", new JsonObject().put("status", "succeeded"));
     expect(request(HttpMethod.PUT, "/users/" + IDS.get("hermit"), as("hermit"),
         new JsonObject().put("ACL", new JsonObject())), 200);
   }
@@ -97,7 +98,11 @@ class PermissionMatrixApiTest extends ApiTestBase {
         row("_Installation delete is master-only", "user1", HttpMethod.DELETE,
             () -> "/classes/_Installation/" + IDS.get("installation"), 400, 119),
         row("_Installation find by master", "master", HttpMethod.GET,
-            () -> "/classes/_Installation", 200, null));
+            () -> "/classes/_Installation", 200, null),
+        row("_PushStatus find by a user", "user1", HttpMethod.GET,
+            () -> "/classes/_PushStatus", 400, 119),
+        row("_PushStatus find by master", "master", HttpMethod.GET,
+            () -> "/classes/_PushStatus", 200, null));
   }
 
   @ParameterizedTest(name = "{0}")

@@ -99,4 +99,22 @@ class ProtectedFieldsApiTest extends ApiTestBase {
     assertEquals("s", auditor.getString("secret"));
     assertFalse(auditor.containsKey("pin"));
   }
+
+  @Test
+  void userFieldEntriesRevealFieldsToTheUserTheObjectPointsAt() {
+    expect(request(HttpMethod.POST, "/schemas/Profile", MASTER, new JsonObject()
+        .put("classLevelPermissions", new JsonObject("{\"find\":{\"*\":true},\"get\":{\"*\":"
+            + "true},\"count\":{\"*\":true},\"create\":{\"*\":true},\"update\":{\"*\":true},"
+            + "\"delete\":{\"*\":true},\"addField\":{\"*\":true},\"protectedFields\":{\"*\":"
+            + "[\"phone\"],\"userField:owner\":[]}}"))), 200);
+    expect(request(HttpMethod.POST, "/classes/Profile", new JsonObject().put("phone", "555")
+        .put("owner", new JsonObject().put("__type", "Pointer").put("className", "_User")
+            .put("objectId", eliId))), 201);
+    JsonObject byOwner = expect(request(HttpMethod.GET, "/classes/Profile", as(eli), null), 200)
+        .getJsonArray("results").getJsonObject(0);
+    assertEquals("555", byOwner.getString("phone"));
+    JsonObject byOther = expect(request(HttpMethod.GET, "/classes/Profile", as(dana), null), 200)
+        .getJsonArray("results").getJsonObject(0);
+    assertFalse(byOther.containsKey("phone"));
+  }
 }
