@@ -65,6 +65,18 @@ public final class ClassPermissions {
         : new QueryNode.Or(pointsAtMe)));
   }
 
+  /**
+   * {@code addField} while creating: pointer permissions cannot grant it, since a new object
+   * points at no one yet (as Parse Server rules).
+   */
+  public static void checkAddFieldOnCreate(ClassSchema schema, AccessPolicy policy) {
+    QueryNode where = QueryNode.matchAll();
+    if (check(schema, "addField", policy, where) != where) {
+      throw ParseException.of(ParseErrorCode.OPERATION_FORBIDDEN,
+          "Permission denied for action addField on class %s.", schema.className());
+    }
+  }
+
   private static List<String> pointerFields(JsonObject clp, JsonObject perms, String operation) {
     Set<String> fields = new LinkedHashSet<>();
     Object userFields = clp.getValue(READS.contains(operation) ? "readUserFields"

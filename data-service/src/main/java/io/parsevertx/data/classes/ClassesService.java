@@ -80,7 +80,9 @@ public final class ClassesService {
         .compose(policy -> schemas.find(className).map(existing -> {
           if (existing != null) {
             SpecialClasses.check(existing, "create", policy, QueryNode.matchAll());
-            checkAddField(existing, types.keySet(), policy);
+            if (types.keySet().stream().anyMatch(f -> existing.field(f) == null)) {
+              ClassPermissions.checkAddFieldOnCreate(existing, policy);
+            }
           } else if (!policy.master() && !config.allowClientClassCreation()
               && !ClassNames.SYSTEM_CLASSES.contains(className)) {
             throw ParseException.of(ParseErrorCode.OPERATION_FORBIDDEN,
