@@ -40,6 +40,7 @@ public final class ParseServerMain {
       options = OptionsLoader.load(parsed.flags(), System.getenv(),
           readConfigFile(parsed.configFile()));
       LogLevels.apply(options);
+      io.parsevertx.auth.AuthServiceConfig.validate(options);
     } catch (OptionsException e) {
       err.println("parse-server: " + e.getMessage());
       System.exit(EXIT_BAD_OPTIONS);

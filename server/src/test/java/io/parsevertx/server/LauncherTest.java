@@ -50,7 +50,9 @@ class LauncherTest {
         Arguments.of(new String[] {}, Map.of("PARSE_SERVER_APPLICATION_ID", "a",
             "PARSE_SERVER_MASTER_KEY", "m", "PARSE_SERVER_MAX_LIMIT", "lots"),
             "PARSE_SERVER_MAX_LIMIT"),
-        Arguments.of(new String[] {"missing-config.json"}, Map.of(), "missing-config.json"));
+        Arguments.of(new String[] {"missing-config.json"}, Map.of(), "missing-config.json"),
+        Arguments.of(new String[] {"--appId", "a", "--masterKey", "m", "--accountLockout",
+            "{\"duration\":0,\"threshold\":3}"}, Map.of(), "--accountLockout"));
   }
 
   @ParameterizedTest

@@ -2,6 +2,8 @@ package io.parsevertx.auth.users;
 
 import io.parsevertx.auth.AuthServiceConfig;
 import io.parsevertx.auth.password.PasswordHasher;
+import io.parsevertx.auth.policy.AccountLockout;
+import io.parsevertx.auth.policy.PasswordPolicy;
 import io.parsevertx.auth.sessions.SessionService;
 import io.parsevertx.common.ObjectIds;
 import io.parsevertx.common.ParseFields;
@@ -72,6 +74,7 @@ public final class UserService {
     }
     UserFields.refuseReserved(body);
     UserFields.checkEmail(body.getValue(UserFields.EMAIL));
+    config.passwordPolicy().check(password, username);
     var types = UserFields.types(body);
     String userId = ObjectIds.newId();
     String now = ParseDates.format(Instant.now());
@@ -129,14 +132,26 @@ public final class UserService {
     QueryNode byLogin = username != null
         ? new QueryNode.Constraint(UserFields.USERNAME, QueryOp.EQ, username)
         : new QueryNode.Constraint(UserFields.EMAIL, QueryOp.EQ, email);
-    return schema().compose(schema -> storage.find(schema, byLogin, ONE))
-        .compose(found -> {
-          JsonObject user = found.isEmpty() ? null : found.get(0);
-          String hash = user == null ? null : user.getString(UserFields.HASHED_PASSWORD);
-          return hasher.verify(password, hash).compose(ok -> ok
-              ? Future.succeededFuture(user) : Future.failedFuture(new ParseException(
-                  ParseErrorCode.OBJECT_NOT_FOUND, "Invalid username/password.")));
-        });
+    AccountLockout lockout = config.accountLockout();
+    return schema().compose(schema -> storage.find(schema, byLogin, ONE).compose(found -> {
+      JsonObject user = found.isEmpty() ? null : found.get(0);
+      if (lockout != null) {
+        lockout.requireUnlocked(user);
+      }
+      String hash = user == null ? null : user.getString(UserFields.HASHED_PASSWORD);
+      return hasher.verify(password, hash).compose(ok -> {
+        if (!ok) {
+          ParseException invalid = new ParseException(ParseErrorCode.OBJECT_NOT_FOUND,
+              "Invalid username/password.");
+          return user == null || lockout == null ? Future.failedFuture(invalid)
+              : lockout.failed(storage, schema, user.getString(ParseFields.OBJECT_ID))
+                  .transform(v -> Future.failedFuture(invalid));
+        }
+        config.passwordPolicy().requireNotExpired(user);
+        return (lockout == null ? Future.<Void>succeededFuture()
+            : lockout.succeeded(storage, schema, user)).map(user);
+      });
+    }));
   }
 
   /** @return the caller's user with its {@code sessionToken}; fails with 209 */
@@ -185,10 +200,10 @@ public final class UserService {
         .compose(schema -> requireUnique(schema, body.getString(UserFields.USERNAME),
             body.getString(UserFields.EMAIL), userId).map(schema))
         .compose(schema -> (password == null ? Future.succeededFuture((String) null)
-            : hasher.hash(password)).compose(hash -> {
+            : newPasswordHash(schema, userId, password, body)).compose(hash -> {
               if (hash != null) {
                 body.put(UserFields.HASHED_PASSWORD, hash)
-                    .put("_password_changed_at", ParseDates.toJson(Instant.now()));
+                    .put(PasswordPolicy.CHANGED_AT, ParseDates.toJson(Instant.now()));
               }
               return storage.updateObject(schema, byId(userId),
                   body.put(ParseFields.UPDATED_AT, now));
@@ -216,6 +231,34 @@ public final class UserService {
               new JsonObject().put("userId", userId));
           return new JsonObject();
         });
+  }
+
+  /**
+   * Hashes a new password after the password policy: its rules, and none of the last
+   * {@code maxPasswordHistory} passwords again (the history moves into {@code body}).
+   */
+  private Future<String> newPasswordHash(ClassSchema schema, String userId, String password,
+      JsonObject body) {
+    PasswordPolicy policy = config.passwordPolicy();
+    return storage.find(schema, byId(userId), ONE).compose(found -> {
+      if (found.isEmpty()) {
+        return Future.failedFuture(notFound());
+      }
+      JsonObject user = found.get(0);
+      policy.check(password, body.getString(UserFields.USERNAME,
+          user.getString(UserFields.USERNAME)));
+      List<Future<Boolean>> reused = policy.previousHashes(user).stream()
+          .map(previous -> hasher.verify(password, previous)).toList();
+      return Future.all(reused).compose(v -> {
+        if (reused.stream().anyMatch(Future::result)) {
+          return Future.failedFuture(policy.repeatedPassword());
+        }
+        if (policy.maxHistory() > 0) {
+          body.put(PasswordPolicy.HISTORY, policy.historyAfterChange(user));
+        }
+        return hasher.hash(password);
+      });
+    });
   }
 
   /**

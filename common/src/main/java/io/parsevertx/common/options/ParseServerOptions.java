@@ -56,9 +56,11 @@ public final class ParseServerOptions {
   public static final String REQUEST_KEYWORD_DENYLIST = "requestKeywordDenylist";
   public static final String PROTECTED_FIELDS = "protectedFields";
   public static final String ALLOW_CLIENT_CLASS_CREATION = "allowClientClassCreation";
+  public static final String ACCOUNT_LOCKOUT = "accountLockout";
+  public static final String PASSWORD_POLICY = "passwordPolicy";
 
   private static final Map<String, OptionDef> BY_NAME = index(List.of(
-      def("accountLockout", "PARSE_SERVER_ACCOUNT_LOCKOUT", OptionType.OBJECT, null, false),
+      def("accountLockout", "PARSE_SERVER_ACCOUNT_LOCKOUT", OptionType.OBJECT, null, true),
       def("allowClientClassCreation", "PARSE_SERVER_ALLOW_CLIENT_CLASS_CREATION", OptionType.BOOLEAN, "false", true),
       def("allowCustomObjectId", "PARSE_SERVER_ALLOW_CUSTOM_OBJECT_ID", OptionType.BOOLEAN, "false", false),
       def("allowExpiredAuthDataToken", "PARSE_SERVER_ALLOW_EXPIRED_AUTH_DATA_TOKEN", OptionType.BOOLEAN, "false", false),
@@ -122,7 +124,7 @@ public final class ParseServerOptions {
       def("mountPlayground", "PARSE_SERVER_MOUNT_PLAYGROUND", OptionType.BOOLEAN, "false", false),
       def("objectIdSize", "PARSE_SERVER_OBJECT_ID_SIZE", OptionType.NUMBER, "10", true),
       def("pages", "PARSE_SERVER_PAGES", OptionType.OBJECT, "{}", false),
-      def("passwordPolicy", "PARSE_SERVER_PASSWORD_POLICY", OptionType.OBJECT, null, false),
+      def("passwordPolicy", "PARSE_SERVER_PASSWORD_POLICY", OptionType.OBJECT, null, true),
       def("playgroundPath", "PARSE_SERVER_PLAYGROUND_PATH", OptionType.STRING, "\"/playground\"", false),
       def("port", "PORT", OptionType.NUMBER, "1337", true),
       def("preserveFileName", "PARSE_SERVER_PRESERVE_FILE_NAME", OptionType.BOOLEAN, "false", false),
