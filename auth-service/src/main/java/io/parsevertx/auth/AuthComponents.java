@@ -1,18 +1,29 @@
 package io.parsevertx.auth;
 
+import io.parsevertx.auth.email.AccountEmails;
+import io.parsevertx.auth.email.EmailAdapter;
+import io.parsevertx.auth.email.PasswordReset;
+import io.parsevertx.auth.email.SmtpEmailAdapter;
 import io.parsevertx.auth.password.PasswordHasher;
 import io.parsevertx.auth.sessions.SessionOperations;
 import io.parsevertx.auth.sessions.SessionService;
+import io.parsevertx.auth.users.UserFields;
 import io.parsevertx.auth.users.UserService;
+import io.parsevertx.common.schema.ClassNames;
+import io.parsevertx.common.schema.ClassSchema;
 import io.parsevertx.storage.StorageAdapter;
 import io.parsevertx.storage.mongo.MongoStorageAdapter;
 import io.parsevertx.storage.schema.SchemaController;
 import io.parsevertx.storage.security.PrincipalResolver;
+import io.vertx.core.Future;
 import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonObject;
+import java.util.function.Supplier;
 
 /** The one place auth-service's objects are built. */
 public record AuthComponents(StorageAdapter storage, SchemaController schemas,
-    PrincipalResolver principals, UserService users, SessionOperations sessions) {
+    PrincipalResolver principals, UserService users, SessionOperations sessions,
+    AccountEmails emails, PasswordReset passwordReset) {
 
   public static AuthComponents create(Vertx vertx, AuthServiceConfig config) {
     StorageAdapter storage = MongoStorageAdapter.connect(vertx, config.databaseURI());
@@ -20,9 +31,18 @@ public record AuthComponents(StorageAdapter storage, SchemaController schemas,
     SessionService sessions = new SessionService(storage, schemas, vertx.eventBus(),
         config.sessionLength());
     PrincipalResolver principals = new PrincipalResolver(storage, schemas);
-    UserService users = new UserService(storage, schemas, sessions,
-        new PasswordHasher(vertx, config.bcryptCost()), config, vertx.eventBus(), principals);
+    PasswordHasher hasher = new PasswordHasher(vertx, config.bcryptCost());
+    JsonObject adapter = config.email().adapter();
+    EmailAdapter mailer = adapter == null ? null
+        : SmtpEmailAdapter.create(vertx, adapter.getJsonObject("options", new JsonObject()));
+    Supplier<Future<ClassSchema>> userSchema = () -> schemas.enforce(ClassNames.USER,
+        UserFields.types(new JsonObject()));
+    AccountEmails emails = new AccountEmails(storage, userSchema, config.email(), mailer);
+    UserService users = new UserService(storage, schemas, sessions, hasher, config,
+        vertx.eventBus(), principals, emails);
+    PasswordReset reset = new PasswordReset(storage, userSchema, config.email(), mailer, hasher,
+        config.passwordPolicy(), config.accountLockout(), sessions);
     return new AuthComponents(storage, schemas, principals, users,
-        new SessionOperations(sessions));
+        new SessionOperations(sessions), emails, reset);
   }
 }

@@ -14,9 +14,46 @@ import io.vertx.core.json.JsonObject;
  * @param enforcePrivateUsers new users are readable only by themselves
  * @param accountLockout the lockout policy, or null for none
  * @param passwordPolicy the password rules (possibly none)
+ * @param email the verification and password-reset mail settings
  */
 public record AuthServiceConfig(String databaseURI, long sessionLength, int bcryptCost,
-    boolean enforcePrivateUsers, AccountLockout accountLockout, PasswordPolicy passwordPolicy) {
+    boolean enforcePrivateUsers, AccountLockout accountLockout, PasswordPolicy passwordPolicy,
+    EmailOptions email) {
+
+  /**
+   * The account e-mail flows: links point into {@code publicServerURL}; mails go through
+   * {@code adapter} ({@code {"module":"smtp","options":{...}}}), null when none is configured.
+   */
+  public record EmailOptions(String appId, String appName, String publicServerURL,
+      boolean verifyUserEmails, Long verifyTokenValiditySeconds,
+      boolean preventLoginWithUnverifiedEmail, boolean revokeSessionOnPasswordReset,
+      JsonObject adapter) {
+
+    static EmailOptions fromJson(JsonObject options) {
+      Object adapter = options.getValue(ParseServerOptions.EMAIL_ADAPTER);
+      JsonObject adapterJson = adapter instanceof JsonObject json ? json
+          : adapter instanceof String module ? new JsonObject().put("module", module) : null;
+      Number validity = options.getNumber(ParseServerOptions.EMAIL_VERIFY_TOKEN_VALIDITY);
+      EmailOptions email = new EmailOptions(options.getString(ParseServerOptions.APP_ID),
+          options.getString(ParseServerOptions.APP_NAME, options.getString(
+              ParseServerOptions.APP_ID)),
+          options.getString(ParseServerOptions.PUBLIC_SERVER_URL,
+              options.getString(ParseServerOptions.SERVER_URL)),
+          options.getBoolean(ParseServerOptions.VERIFY_USER_EMAILS, false),
+          validity == null ? null : validity.longValue(),
+          options.getBoolean(ParseServerOptions.PREVENT_LOGIN_UNVERIFIED, false),
+          options.getBoolean(ParseServerOptions.REVOKE_SESSION_ON_PASSWORD_RESET, true),
+          adapterJson);
+      if (adapterJson != null && !"smtp".equals(adapterJson.getString("module"))) {
+        throw new OptionsException("Invalid option --emailAdapter: module must be smtp");
+      }
+      if (email.verifyUserEmails() && (adapterJson == null || email.publicServerURL() == null)) {
+        throw new OptionsException("Invalid option --verifyUserEmails: needs --emailAdapter "
+            + "and --publicServerURL");
+      }
+      return email;
+    }
+  }
   public static final long DEFAULT_SESSION_LENGTH = 31_536_000;
   public static final int DEFAULT_BCRYPT_COST = 10;
 
@@ -30,7 +67,8 @@ public record AuthServiceConfig(String databaseURI, long sessionLength, int bcry
         options.getNumber(ParseServerOptions.BCRYPT_COST, DEFAULT_BCRYPT_COST).intValue(),
         options.getBoolean(ParseServerOptions.ENFORCE_PRIVATE_USERS, true),
         AccountLockout.fromJson(options.getJsonObject(ParseServerOptions.ACCOUNT_LOCKOUT)),
-        PasswordPolicy.fromJson(options.getJsonObject(ParseServerOptions.PASSWORD_POLICY)));
+        PasswordPolicy.fromJson(options.getJsonObject(ParseServerOptions.PASSWORD_POLICY)),
+        EmailOptions.fromJson(options));
   }
 
   /**
@@ -42,5 +80,6 @@ public record AuthServiceConfig(String databaseURI, long sessionLength, int bcry
   public static void validate(JsonObject options) {
     AccountLockout.fromJson(options.getJsonObject(ParseServerOptions.ACCOUNT_LOCKOUT));
     PasswordPolicy.fromJson(options.getJsonObject(ParseServerOptions.PASSWORD_POLICY));
+    EmailOptions.fromJson(options);
   }
 }

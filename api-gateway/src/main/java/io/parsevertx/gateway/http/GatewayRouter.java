@@ -38,6 +38,7 @@ public final class GatewayRouter {
     health.mount(api);
     api.route().handler(BodyHandler.create(false).setBodyLimit(config.maxBodyBytes()));
     AuthServiceClient auth = new AuthServiceClient(vertx.eventBus(), config.requestTimeoutMillis());
+    new AccountPagesRoutes(auth, config.appId(), mount).mount(api);
     SessionResolver sessions = new SessionResolver(auth, config.sessionCacheTtlMillis());
     sessions.listen(vertx.eventBus());
     api.route().handler(new ParseRequestHandler(new KeyCheck(config), sessions,

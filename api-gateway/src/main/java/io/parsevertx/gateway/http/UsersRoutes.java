@@ -21,6 +21,8 @@ import java.util.function.Function;
  * POST   /login             curl -X POST -H ... -d '{"username":"a","password":"p"}' URL/login
  * POST   /logout            curl -X POST -H ... -H "X-Parse-Session-Token: r:..." URL/logout
  * POST   /verifyPassword    curl -X POST -H ... -d '{"username":"a","password":"p"}' URL/verifyPassword
+ * POST   /verificationEmailRequest  curl -X POST -H ... -d '{"email":"a@b.co"}' URL/verificationEmailRequest
+ * POST   /requestPasswordReset      curl -X POST -H ... -d '{"email":"a@b.co"}' URL/requestPasswordReset
  * GET    /users/me          curl -H ... -H "X-Parse-Session-Token: r:..." URL/users/me
  * GET    /users/:objectId   curl -H ... URL/users/k3Xz9QpL2a
  * GET    /users             curl -H ... URL/users
@@ -50,6 +52,10 @@ final class UsersRoutes {
     router.post("/login").handler(ctx -> reply(ctx, USER, auth::logIn));
     router.post("/logout").handler(ctx -> reply(ctx, USER, auth::logOut));
     router.get("/verifyPassword").handler(ctx -> reply(ctx, USER, auth::verifyPassword));
+    router.post("/verificationEmailRequest").handler(ctx -> reply(ctx, USER,
+        auth::resendVerificationEmail));
+    router.post("/requestPasswordReset").handler(ctx -> reply(ctx, USER,
+        auth::requestPasswordReset));
     router.post("/verifyPassword").handler(ctx -> reply(ctx, USER, auth::verifyPassword));
     router.get("/users/me").handler(ctx -> reply(ctx, USER, auth::me));
     router.get("/users/:objectId").handler(ctx -> reply(ctx, USER, data::get));

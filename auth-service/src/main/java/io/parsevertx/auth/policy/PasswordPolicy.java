@@ -30,14 +30,21 @@ public final class PasswordPolicy {
   private final boolean doNotAllowUsername;
   private final int maxHistory;
   private final Integer maxAgeDays;
+  private final Long resetTokenValiditySeconds;
 
   private PasswordPolicy(Pattern pattern, String validationError, boolean doNotAllowUsername,
-      int maxHistory, Integer maxAgeDays) {
+      int maxHistory, Integer maxAgeDays, Long resetTokenValiditySeconds) {
     this.pattern = pattern;
     this.validationError = validationError;
     this.doNotAllowUsername = doNotAllowUsername;
     this.maxHistory = maxHistory;
     this.maxAgeDays = maxAgeDays;
+    this.resetTokenValiditySeconds = resetTokenValiditySeconds;
+  }
+
+  /** Seconds a password-reset link works, or null for no limit. */
+  public Long resetTokenValiditySeconds() {
+    return resetTokenValiditySeconds;
   }
 
   /** @return the policy; an empty one when the option is not set */
@@ -62,9 +69,15 @@ public final class PasswordPolicy {
       throw new OptionsException("Invalid option --passwordPolicy: maxPasswordAge must be a "
           + "positive number of days");
     }
+    Object validity = o.getValue("resetTokenValidityDuration");
+    if (validity != null && (!(validity instanceof Number v) || v.longValue() <= 0)) {
+      throw new OptionsException("Invalid option --passwordPolicy: resetTokenValidityDuration "
+          + "must be a positive number of seconds");
+    }
     return new PasswordPolicy(pattern, o.getString("validationError"),
         o.getBoolean("doNotAllowUsername", false), h.intValue(),
-        age == null ? null : ((Number) age).intValue());
+        age == null ? null : ((Number) age).intValue(),
+        validity == null ? null : ((Number) validity).longValue());
   }
 
   /** @throws ParseException 142 when {@code password} breaks the pattern or names the user */

@@ -13,7 +13,7 @@ import java.util.Map;
 import java.util.regex.Pattern;
 
 /** The fields of {@code _User} and the checks a sign-up or user update runs on them. */
-final class UserFields {
+public final class UserFields {
   static final String USERNAME = "username";
   static final String PASSWORD = "password";
   static final String EMAIL = "email";
@@ -25,7 +25,7 @@ final class UserFields {
   private UserFields() {}
 
   /** The schema types of {@code _User}'s own fields plus those a body brings. */
-  static Map<String, SchemaField> types(JsonObject body) {
+  public static Map<String, SchemaField> types(JsonObject body) {
     Map<String, SchemaField> types = new LinkedHashMap<>();
     types.put(USERNAME, SchemaField.of(FieldType.STRING));
     types.put(EMAIL, SchemaField.of(FieldType.STRING));

@@ -1,6 +1,7 @@
 package io.parsevertx.auth.users;
 
 import io.parsevertx.auth.AuthServiceConfig;
+import io.parsevertx.auth.email.AccountEmails;
 import io.parsevertx.auth.password.PasswordHasher;
 import io.parsevertx.auth.policy.AccountLockout;
 import io.parsevertx.auth.policy.PasswordPolicy;
@@ -44,10 +45,11 @@ public final class UserService {
   private final AuthServiceConfig config;
   private final EventBus bus;
   private final PrincipalResolver principals;
+  private final AccountEmails emails;
 
   public UserService(StorageAdapter storage, SchemaController schemas, SessionService sessions,
       PasswordHasher hasher, AuthServiceConfig config, EventBus bus,
-      PrincipalResolver principals) {
+      PrincipalResolver principals, AccountEmails emails) {
     this.storage = storage;
     this.schemas = schemas;
     this.sessions = sessions;
@@ -55,6 +57,7 @@ public final class UserService {
     this.config = config;
     this.bus = bus;
     this.principals = principals;
+    this.emails = emails;
   }
 
   /** @return {@code {"objectId","createdAt","sessionToken"}}; fails with 200-203, 105, 125 */
@@ -90,7 +93,8 @@ public final class UserService {
           if (!user.containsKey(ParseFields.ACL)) {
             user.put(ParseFields.ACL, defaultAcl(userId));
           }
-          return storage.createObject(schema, user);
+          emails.prepareSignUp(user);
+          return storage.createObject(schema, user).onSuccess(v -> emails.afterSignUp(user));
         }))
         .compose(v -> sessions.create(userId, "signup", "password", request.auth()
             .installationId()))
@@ -148,6 +152,7 @@ public final class UserService {
                   .transform(v -> Future.failedFuture(invalid));
         }
         config.passwordPolicy().requireNotExpired(user);
+        emails.requireVerifiedIfNeeded(user);
         return (lockout == null ? Future.<Void>succeededFuture()
             : lockout.succeeded(storage, schema, user)).map(user);
       });

@@ -33,6 +33,31 @@ public final class AuthServiceClient {
     return send(EventBusAddresses.USERS_VERIFY_PASSWORD, request);
   }
 
+  /** @return {@code {"username"}} once the emailed token ({@code params.token}) verified it */
+  public Future<JsonObject> verifyEmail(ServiceRequest request) {
+    return send(EventBusAddresses.EMAIL_VERIFY, request);
+  }
+
+  /** @return {@code {}}; mails a new verification link; fails with 204 without an email */
+  public Future<JsonObject> resendVerificationEmail(ServiceRequest request) {
+    return send(EventBusAddresses.EMAIL_RESEND_VERIFICATION, request);
+  }
+
+  /** @return {@code {}}; mails a reset link (also for unknown emails, to not reveal them) */
+  public Future<JsonObject> requestPasswordReset(ServiceRequest request) {
+    return send(EventBusAddresses.PASSWORD_RESET_REQUEST, request);
+  }
+
+  /** @return {@code {"username"}} when {@code params.token} is a live reset token */
+  public Future<JsonObject> checkPasswordResetToken(ServiceRequest request) {
+    return send(EventBusAddresses.PASSWORD_RESET_CHECK, request);
+  }
+
+  /** @return {@code {"username"}} once the password is reset; fails with 142 for the policy */
+  public Future<JsonObject> resetPassword(ServiceRequest request) {
+    return send(EventBusAddresses.PASSWORD_RESET, request);
+  }
+
   /** @return {@code {}}; the caller's session is gone */
   public Future<JsonObject> logOut(ServiceRequest request) {
     return send(EventBusAddresses.USERS_LOG_OUT, request);

@@ -29,6 +29,11 @@ public final class EventBusAddresses {
   public static final String USERS_VERIFY_PASSWORD = PREFIX + "auth.users.verifyPassword";
   public static final String USERS_UPDATE = PREFIX + "auth.users.update";
   public static final String USERS_DELETE = PREFIX + "auth.users.delete";
+  public static final String EMAIL_VERIFY = PREFIX + "auth.email.verify";
+  public static final String EMAIL_RESEND_VERIFICATION = PREFIX + "auth.email.resend";
+  public static final String PASSWORD_RESET_REQUEST = PREFIX + "auth.password.resetRequest";
+  public static final String PASSWORD_RESET_CHECK = PREFIX + "auth.password.resetCheck";
+  public static final String PASSWORD_RESET = PREFIX + "auth.password.reset";
   public static final String SESSIONS_RESOLVE = PREFIX + "auth.sessions.resolve";
   public static final String SESSIONS_ME = PREFIX + "auth.sessions.me";
   public static final String SESSIONS_LIST = PREFIX + "auth.sessions.list";

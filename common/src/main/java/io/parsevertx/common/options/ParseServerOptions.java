@@ -58,6 +58,11 @@ public final class ParseServerOptions {
   public static final String ALLOW_CLIENT_CLASS_CREATION = "allowClientClassCreation";
   public static final String ACCOUNT_LOCKOUT = "accountLockout";
   public static final String PASSWORD_POLICY = "passwordPolicy";
+  public static final String VERIFY_USER_EMAILS = "verifyUserEmails";
+  public static final String EMAIL_VERIFY_TOKEN_VALIDITY = "emailVerifyTokenValidityDuration";
+  public static final String PREVENT_LOGIN_UNVERIFIED = "preventLoginWithUnverifiedEmail";
+  public static final String EMAIL_ADAPTER = "emailAdapter";
+  public static final String REVOKE_SESSION_ON_PASSWORD_RESET = "revokeSessionOnPasswordReset";
 
   private static final Map<String, OptionDef> BY_NAME = index(List.of(
       def("accountLockout", "PARSE_SERVER_ACCOUNT_LOCKOUT", OptionType.OBJECT, null, true),
@@ -85,9 +90,9 @@ public final class ParseServerOptions {
       def("defaultLimit", "PARSE_SERVER_DEFAULT_LIMIT", OptionType.NUMBER, "100", false),
       def("directAccess", "PARSE_SERVER_DIRECT_ACCESS", OptionType.BOOLEAN, "true", false),
       def("dotNetKey", "PARSE_SERVER_DOT_NET_KEY", OptionType.STRING, null, true),
-      def("emailAdapter", "PARSE_SERVER_EMAIL_ADAPTER", OptionType.MODULE_OR_OBJECT, null, false),
+      def("emailAdapter", "PARSE_SERVER_EMAIL_ADAPTER", OptionType.MODULE_OR_OBJECT, null, true),
       def("emailVerifyTokenReuseIfValid", "PARSE_SERVER_EMAIL_VERIFY_TOKEN_REUSE_IF_VALID", OptionType.BOOLEAN, "false", false),
-      def("emailVerifyTokenValidityDuration", "PARSE_SERVER_EMAIL_VERIFY_TOKEN_VALIDITY_DURATION", OptionType.NUMBER, null, false),
+      def("emailVerifyTokenValidityDuration", "PARSE_SERVER_EMAIL_VERIFY_TOKEN_VALIDITY_DURATION", OptionType.NUMBER, null, true),
       def("enableAnonymousUsers", "PARSE_SERVER_ENABLE_ANON_USERS", OptionType.BOOLEAN, "true", false),
       def("enableCollationCaseComparison", "PARSE_SERVER_ENABLE_COLLATION_CASE_COMPARISON", OptionType.BOOLEAN, "false", false),
       def("enableExpressErrorHandler", "PARSE_SERVER_ENABLE_EXPRESS_ERROR_HANDLER", OptionType.BOOLEAN, "false", false),
@@ -128,7 +133,7 @@ public final class ParseServerOptions {
       def("playgroundPath", "PARSE_SERVER_PLAYGROUND_PATH", OptionType.STRING, "\"/playground\"", false),
       def("port", "PORT", OptionType.NUMBER, "1337", true),
       def("preserveFileName", "PARSE_SERVER_PRESERVE_FILE_NAME", OptionType.BOOLEAN, "false", false),
-      def("preventLoginWithUnverifiedEmail", "PARSE_SERVER_PREVENT_LOGIN_WITH_UNVERIFIED_EMAIL", OptionType.BOOLEAN, "false", false),
+      def("preventLoginWithUnverifiedEmail", "PARSE_SERVER_PREVENT_LOGIN_WITH_UNVERIFIED_EMAIL", OptionType.BOOLEAN, "false", true),
       def("preventSignupWithUnverifiedEmail", "PARSE_SERVER_PREVENT_SIGNUP_WITH_UNVERIFIED_EMAIL", OptionType.BOOLEAN, "false", false),
       def("protectedFields", "PARSE_SERVER_PROTECTED_FIELDS", OptionType.OBJECT, "{\"_User\":{\"*\":[\"email\"]}}", true),
       def("publicServerURL", "PARSE_PUBLIC_SERVER_URL", OptionType.STRING, null, true),
@@ -137,7 +142,7 @@ public final class ParseServerOptions {
       def("readOnlyMasterKey", "PARSE_SERVER_READ_ONLY_MASTER_KEY", OptionType.STRING, null, true),
       def("requestKeywordDenylist", "PARSE_SERVER_REQUEST_KEYWORD_DENYLIST", OptionType.ARRAY, "[{\"key\":\"_bsontype\",\"value\":\"Code\"},{\"key\":\"constructor\"},{\"key\":\"__proto__\"}]", true),
       def("restAPIKey", "PARSE_SERVER_REST_API_KEY", OptionType.STRING, null, true),
-      def("revokeSessionOnPasswordReset", "PARSE_SERVER_REVOKE_SESSION_ON_PASSWORD_RESET", OptionType.BOOLEAN, "true", false),
+      def("revokeSessionOnPasswordReset", "PARSE_SERVER_REVOKE_SESSION_ON_PASSWORD_RESET", OptionType.BOOLEAN, "true", true),
       def("scheduledPush", "PARSE_SERVER_SCHEDULED_PUSH", OptionType.BOOLEAN, "false", false),
       def("schema", "PARSE_SERVER_SCHEMA", OptionType.OBJECT, null, false),
       def("security", "PARSE_SERVER_SECURITY", OptionType.OBJECT, "{}", false),
@@ -150,7 +155,7 @@ public final class ParseServerOptions {
       def("trustProxy", "PARSE_SERVER_TRUST_PROXY", OptionType.OBJECT, "[]", false),
       def("userSensitiveFields", "PARSE_SERVER_USER_SENSITIVE_FIELDS", OptionType.ARRAY, null, false),
       def("verbose", "VERBOSE", OptionType.BOOLEAN, null, true),
-      def("verifyUserEmails", "PARSE_SERVER_VERIFY_USER_EMAILS", OptionType.BOOLEAN, "false", false),
+      def("verifyUserEmails", "PARSE_SERVER_VERIFY_USER_EMAILS", OptionType.BOOLEAN, "false", true),
       def("webhookKey", "PARSE_SERVER_WEBHOOK_KEY", OptionType.STRING, null, false)
 ,
       own(SERVICES, "PARSE_SERVER_SERVICES", OptionType.ARRAY,
