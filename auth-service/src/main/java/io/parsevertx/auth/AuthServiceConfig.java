@@ -15,10 +15,11 @@ import io.vertx.core.json.JsonObject;
  * @param accountLockout the lockout policy, or null for none
  * @param passwordPolicy the password rules (possibly none)
  * @param email the verification and password-reset mail settings
+ * @param enableAnonymousUsers whether {@code authData.anonymous} signs users up and in
  */
 public record AuthServiceConfig(String databaseURI, long sessionLength, int bcryptCost,
     boolean enforcePrivateUsers, AccountLockout accountLockout, PasswordPolicy passwordPolicy,
-    EmailOptions email) {
+    EmailOptions email, boolean enableAnonymousUsers) {
 
   /**
    * The account e-mail flows: links point into {@code publicServerURL}; mails go through
@@ -68,7 +69,8 @@ public record AuthServiceConfig(String databaseURI, long sessionLength, int bcry
         options.getBoolean(ParseServerOptions.ENFORCE_PRIVATE_USERS, true),
         AccountLockout.fromJson(options.getJsonObject(ParseServerOptions.ACCOUNT_LOCKOUT)),
         PasswordPolicy.fromJson(options.getJsonObject(ParseServerOptions.PASSWORD_POLICY)),
-        EmailOptions.fromJson(options));
+        EmailOptions.fromJson(options),
+        options.getBoolean(ParseServerOptions.ENABLE_ANONYMOUS_USERS, true));
   }
 
   /**

@@ -46,6 +46,7 @@ public final class AuthServiceVerticle extends VerticleBase {
             BusReplies.handler(components.passwordReset()::reset)),
         bus.consumer(EventBusAddresses.SESSIONS_RESOLVE, BusReplies.handler(sessions::resolve)),
         bus.consumer(EventBusAddresses.SESSIONS_ME, BusReplies.handler(sessions::me)),
+        bus.consumer(EventBusAddresses.SESSIONS_UPGRADE, BusReplies.handler(sessions::upgrade)),
         bus.consumer(EventBusAddresses.SESSIONS_LIST, BusReplies.handler(sessions::list)),
         bus.consumer(EventBusAddresses.SESSIONS_DELETE, BusReplies.handler(sessions::delete)),
         components.schemas().listen(bus),

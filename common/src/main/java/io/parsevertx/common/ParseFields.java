@@ -21,6 +21,12 @@ public final class ParseFields {
   public static final String NAME = "name";
   public static final String URL = "url";
 
+  /**
+   * A reply field a service may add to choose the HTTP status (e.g. 200 instead of 201 when a
+   * sign-up with authData logs an existing user in); the gateway removes it.
+   */
+  public static final String REPLY_STATUS = "__status";
+
   /** Permission fields stored beside every object in the database. */
   public static final String RPERM = "_rperm";
   public static final String WPERM = "_wperm";

@@ -58,6 +58,9 @@ final class BatchRoutes {
     Future<Void> chain = Future.succeededFuture();
     for (Object item : array) {
       chain = chain.compose(v -> run(batch, item).transform(done -> {
+        if (done.succeeded()) {
+          Responses.takeStatus(done.result(), 200);
+        }
         results.add(done.succeeded() ? new JsonObject().put("success", done.result())
             : new JsonObject().put("error", errorBody(done.cause())));
         return Future.<Void>succeededFuture();

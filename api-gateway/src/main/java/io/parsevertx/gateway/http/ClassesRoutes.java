@@ -81,9 +81,12 @@ final class ClassesRoutes {
     idempotency.check(ctx)
         .compose(v -> create(ParseRequest.of(ctx).toService(className, null)))
         .onSuccess(created -> {
-          String location = Responses.apiUrl(ctx) + "/classes/" + className + "/"
-              + created.getString(ParseFields.OBJECT_ID);
-          ctx.response().setStatusCode(201).putHeader("Location", location);
+          int status = Responses.takeStatus(created, 201);
+          ctx.response().setStatusCode(status);
+          if (status == 201) {
+            ctx.response().putHeader("Location", Responses.apiUrl(ctx) + "/classes/" + className
+                + "/" + created.getString(ParseFields.OBJECT_ID));
+          }
           Responses.json(ctx, created);
         })
         .onFailure(ctx::fail);

@@ -1,5 +1,6 @@
 package io.parsevertx.gateway.http;
 
+import io.parsevertx.common.ParseFields;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
 
@@ -12,6 +13,14 @@ final class Responses {
   static void json(RoutingContext ctx, JsonObject body) {
     ctx.response().putHeader("Content-Type", "application/json; charset=utf-8")
         .end(body.toBuffer());
+  }
+
+  /**
+   * The HTTP status a service asked for ({@link ParseFields#REPLY_STATUS}, removed from the
+   * body), or {@code fallback}.
+   */
+  static int takeStatus(JsonObject reply, int fallback) {
+    return reply.remove(ParseFields.REPLY_STATUS) instanceof Integer status ? status : fallback;
   }
 
   static void rememberMount(RoutingContext ctx, String mountPath) {

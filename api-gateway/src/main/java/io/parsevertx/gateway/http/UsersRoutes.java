@@ -64,14 +64,20 @@ final class UsersRoutes {
     router.delete("/users/:objectId").handler(ctx -> reply(ctx, USER, auth::deleteUser));
     router.get("/sessions/me").handler(ctx -> reply(ctx, SESSION, auth::sessionMe));
     router.get("/sessions").handler(ctx -> reply(ctx, SESSION, auth::sessions));
+    router.post("/upgradeToRevocableSession").handler(ctx -> reply(ctx, SESSION,
+        auth::upgradeSession));
     router.delete("/sessions/:objectId").handler(ctx -> reply(ctx, SESSION,
         auth::deleteSession));
   }
 
   private void handleSignUp(RoutingContext ctx) {
     auth.signUp(request(ctx, USER)).onSuccess(created -> {
-      ctx.response().setStatusCode(201).putHeader("Location", Responses.apiUrl(ctx)
-          + "/users/" + created.getString(ParseFields.OBJECT_ID));
+      int status = Responses.takeStatus(created, 201);
+      ctx.response().setStatusCode(status);
+      if (status == 201) {
+        ctx.response().putHeader("Location", Responses.apiUrl(ctx) + "/users/"
+            + created.getString(ParseFields.OBJECT_ID));
+      }
       Responses.json(ctx, created);
     }).onFailure(ctx::fail);
   }

@@ -34,6 +34,19 @@ public final class SessionOperations {
     return sessions.find(request.auth().sessionToken()).map(SessionOperations::visible);
   }
 
+  /**
+   * {@code POST /upgradeToRevocableSession}: every session here is revocable already, so the
+   * caller gets a fresh one made for the upgrade, as Parse Server answers.
+   *
+   * @return the new session; fails with 209 without a valid session
+   */
+  public Future<JsonObject> upgrade(ServiceRequest request) {
+    return sessions.find(request.auth().sessionToken()).compose(current -> sessions.create(
+            SessionService.userIdOf(current), "upgrade", "password",
+            request.auth().installationId()))
+        .map(SessionOperations::visible);
+  }
+
   /** @return {@code {"results":[...]}}: the caller's sessions, or all with the master key */
   public Future<JsonObject> list(ServiceRequest request) {
     AuthContext auth = request.auth();

@@ -46,6 +46,7 @@ public final class UserService {
   private final EventBus bus;
   private final PrincipalResolver principals;
   private final AccountEmails emails;
+  private final AuthDataLogin authDataLogin;
 
   public UserService(StorageAdapter storage, SchemaController schemas, SessionService sessions,
       PasswordHasher hasher, AuthServiceConfig config, EventBus bus,
@@ -58,11 +59,18 @@ public final class UserService {
     this.bus = bus;
     this.principals = principals;
     this.emails = emails;
+    this.authDataLogin = new AuthDataLogin(storage, this::schema, sessions,
+        config.enableAnonymousUsers());
   }
 
   /** @return {@code {"objectId","createdAt","sessionToken"}}; fails with 200-203, 105, 125 */
   public Future<JsonObject> signUp(ServiceRequest request) {
     JsonObject body = request.body().copy();
+    if (AuthDataLogin.handles(body)) {
+      String newId = ObjectIds.newId();
+      return allowedBy(request, "create")
+          .compose(v -> authDataLogin.signUpOrLogIn(request, defaultAcl(newId)));
+    }
     String username = nonEmpty(body.getValue(UserFields.USERNAME));
     String password = nonEmpty(body.getValue(UserFields.PASSWORD));
     if (username == null) {

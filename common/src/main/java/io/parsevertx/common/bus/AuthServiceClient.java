@@ -91,6 +91,11 @@ public final class AuthServiceClient {
     return send(EventBusAddresses.SESSIONS_ME, request);
   }
 
+  /** @return a new revocable session of the caller; fails with 209 */
+  public Future<JsonObject> upgradeSession(ServiceRequest request) {
+    return send(EventBusAddresses.SESSIONS_UPGRADE, request);
+  }
+
   /** @return {@code {"results":[session...]}}: the caller's, or all for the master key */
   public Future<JsonObject> sessions(ServiceRequest request) {
     return send(EventBusAddresses.SESSIONS_LIST, request);

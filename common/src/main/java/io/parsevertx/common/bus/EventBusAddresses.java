@@ -36,6 +36,7 @@ public final class EventBusAddresses {
   public static final String PASSWORD_RESET = PREFIX + "auth.password.reset";
   public static final String SESSIONS_RESOLVE = PREFIX + "auth.sessions.resolve";
   public static final String SESSIONS_ME = PREFIX + "auth.sessions.me";
+  public static final String SESSIONS_UPGRADE = PREFIX + "auth.sessions.upgrade";
   public static final String SESSIONS_LIST = PREFIX + "auth.sessions.list";
   public static final String SESSIONS_DELETE = PREFIX + "auth.sessions.delete";
 

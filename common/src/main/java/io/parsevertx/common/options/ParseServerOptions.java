@@ -59,6 +59,7 @@ public final class ParseServerOptions {
   public static final String ACCOUNT_LOCKOUT = "accountLockout";
   public static final String PASSWORD_POLICY = "passwordPolicy";
   public static final String VERIFY_USER_EMAILS = "verifyUserEmails";
+  public static final String ENABLE_ANONYMOUS_USERS = "enableAnonymousUsers";
   public static final String EMAIL_VERIFY_TOKEN_VALIDITY = "emailVerifyTokenValidityDuration";
   public static final String PREVENT_LOGIN_UNVERIFIED = "preventLoginWithUnverifiedEmail";
   public static final String EMAIL_ADAPTER = "emailAdapter";
@@ -93,7 +94,7 @@ public final class ParseServerOptions {
       def("emailAdapter", "PARSE_SERVER_EMAIL_ADAPTER", OptionType.MODULE_OR_OBJECT, null, true),
       def("emailVerifyTokenReuseIfValid", "PARSE_SERVER_EMAIL_VERIFY_TOKEN_REUSE_IF_VALID", OptionType.BOOLEAN, "false", false),
       def("emailVerifyTokenValidityDuration", "PARSE_SERVER_EMAIL_VERIFY_TOKEN_VALIDITY_DURATION", OptionType.NUMBER, null, true),
-      def("enableAnonymousUsers", "PARSE_SERVER_ENABLE_ANON_USERS", OptionType.BOOLEAN, "true", false),
+      def("enableAnonymousUsers", "PARSE_SERVER_ENABLE_ANON_USERS", OptionType.BOOLEAN, "true", true),
       def("enableCollationCaseComparison", "PARSE_SERVER_ENABLE_COLLATION_CASE_COMPARISON", OptionType.BOOLEAN, "false", false),
       def("enableExpressErrorHandler", "PARSE_SERVER_ENABLE_EXPRESS_ERROR_HANDLER", OptionType.BOOLEAN, "false", false),
       def("encodeParseObjectInCloudFunction", "PARSE_SERVER_ENCODE_PARSE_OBJECT_IN_CLOUD_FUNCTION", OptionType.BOOLEAN, "false", false),

@@ -253,4 +253,37 @@ class UsersApiTest extends ApiTestBase {
     assertTrue(batch.getJsonObject(0).getJsonObject("success").containsKey("sessionToken"));
     expect(logIn("viabatch", "pw"), 200);
   }
+
+  @Test
+  void anonymousUsersSignUpAndComeBack() {
+    JsonObject authData = new JsonObject().put("authData", new JsonObject().put("anonymous",
+        new JsonObject().put("id", "8f7e0c2a-anon")));
+    var first = request(HttpMethod.POST, "/users", authData);
+    JsonObject created = expect(first, 201);
+    assertTrue(created.getString("sessionToken").startsWith("r:"));
+    assertEquals(25, created.getString("username").length());
+    var again = request(HttpMethod.POST, "/users", authData);
+    JsonObject loggedIn = expect(again, 200);
+    assertEquals(created.getString("objectId"), loggedIn.getString("objectId"));
+    assertFalse(loggedIn.containsKey("__status"));
+    assertNotEquals(created.getString("sessionToken"), loggedIn.getString("sessionToken"));
+    assertEquals("8f7e0c2a-anon", expect(request(HttpMethod.GET, "/users/me",
+        session(loggedIn.getString("sessionToken")), null), 200).getJsonObject("authData")
+        .getJsonObject("anonymous").getString("id"));
+    expectError(request(HttpMethod.POST, "/users", new JsonObject().put("authData",
+        new JsonObject().put("facebook", new JsonObject().put("id", "1")))), 400, 252);
+    expectError(request(HttpMethod.POST, "/users", new JsonObject().put("authData",
+        new JsonObject().put("anonymous", new JsonObject()))), 400, 250);
+  }
+
+  @Test
+  void upgradeToRevocableSessionGivesAFreshSession() {
+    String token = signUp("upgrader", "pw").getString("sessionToken");
+    JsonObject upgraded = expect(request(HttpMethod.POST, "/upgradeToRevocableSession",
+        session(token), new JsonObject()), 200);
+    assertTrue(upgraded.getString("sessionToken").startsWith("r:"));
+    assertEquals("upgrade", upgraded.getJsonObject("createdWith").getString("action"));
+    expectError(request(HttpMethod.POST, "/upgradeToRevocableSession", new JsonObject()), 400,
+        209);
+  }
 }
