@@ -29,7 +29,7 @@ public record AuthComponents(StorageAdapter storage, SchemaController schemas,
     StorageAdapter storage = MongoStorageAdapter.connect(vertx, config.databaseURI());
     SchemaController schemas = SchemaController.withBusInvalidation(vertx.eventBus(), storage);
     SessionService sessions = new SessionService(storage, schemas, vertx.eventBus(),
-        config.sessionLength());
+        config.expireInactiveSessions() ? config.sessionLength() : null);
     PrincipalResolver principals = new PrincipalResolver(storage, schemas);
     PasswordHasher hasher = new PasswordHasher(vertx, config.bcryptCost());
     JsonObject adapter = config.email().adapter();

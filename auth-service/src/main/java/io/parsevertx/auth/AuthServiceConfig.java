@@ -16,10 +16,11 @@ import io.vertx.core.json.JsonObject;
  * @param passwordPolicy the password rules (possibly none)
  * @param email the verification and password-reset mail settings
  * @param enableAnonymousUsers whether {@code authData.anonymous} signs users up and in
+ * @param expireInactiveSessions whether sessions end after {@code sessionLength}
  */
 public record AuthServiceConfig(String databaseURI, long sessionLength, int bcryptCost,
     boolean enforcePrivateUsers, AccountLockout accountLockout, PasswordPolicy passwordPolicy,
-    EmailOptions email, boolean enableAnonymousUsers) {
+    EmailOptions email, boolean enableAnonymousUsers, boolean expireInactiveSessions) {
 
   /**
    * The account e-mail flows: links point into {@code publicServerURL}; mails go through
@@ -70,7 +71,8 @@ public record AuthServiceConfig(String databaseURI, long sessionLength, int bcry
         AccountLockout.fromJson(options.getJsonObject(ParseServerOptions.ACCOUNT_LOCKOUT)),
         PasswordPolicy.fromJson(options.getJsonObject(ParseServerOptions.PASSWORD_POLICY)),
         EmailOptions.fromJson(options),
-        options.getBoolean(ParseServerOptions.ENABLE_ANONYMOUS_USERS, true));
+        options.getBoolean(ParseServerOptions.ENABLE_ANONYMOUS_USERS, true),
+        options.getBoolean(ParseServerOptions.EXPIRE_INACTIVE_SESSIONS, true));
   }
 
   /**

@@ -40,7 +40,9 @@ final class SessionResolver {
     }
     return auth.resolveSession(new ServiceRequest(requestId, null, null, null, null,
         new JsonObject().put("sessionToken", token))).map(session -> {
-          long expires = ParseDates.parse(session.getString("expiresAt")).toEpochMilli();
+          String expiresAt = session.getString("expiresAt");
+          long expires = expiresAt == null ? Long.MAX_VALUE
+              : ParseDates.parse(expiresAt).toEpochMilli();
           if (cache.size() >= MAX_ENTRIES) {
             cache.clear();
           }

@@ -20,13 +20,20 @@ public final class SessionOperations {
     this.sessions = sessions;
   }
 
-  /** @return {@code {"userId","sessionId","expiresAt"}}; fails with 209 */
+  /**
+   * @return {@code {"userId","sessionId"}} and {@code "expiresAt"} when the session ends;
+   *     fails with 209
+   */
   public Future<JsonObject> resolve(ServiceRequest request) {
     return sessions.find(request.body().getString(SessionService.SESSION_TOKEN))
-        .map(session -> new JsonObject()
-            .put("userId", SessionService.userIdOf(session))
-            .put("sessionId", session.getString(ParseFields.OBJECT_ID))
-            .put("expiresAt", session.getJsonObject("expiresAt").getString(ParseFields.ISO)));
+        .map(session -> {
+          JsonObject resolved = new JsonObject()
+              .put("userId", SessionService.userIdOf(session))
+              .put("sessionId", session.getString(ParseFields.OBJECT_ID));
+          JsonObject expiresAt = session.getJsonObject("expiresAt");
+          return expiresAt == null ? resolved
+              : resolved.put("expiresAt", expiresAt.getString(ParseFields.ISO));
+        });
   }
 
   /** @return the caller's session, token included; fails with 209 */

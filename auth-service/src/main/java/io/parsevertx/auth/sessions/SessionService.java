@@ -42,10 +42,11 @@ public final class SessionService {
   private final StorageAdapter storage;
   private final SchemaController schemas;
   private final EventBus bus;
-  private final long sessionLengthSeconds;
+  private final Long sessionLengthSeconds;
 
+  /** @param sessionLengthSeconds how long a session lives, or null for no end */
   public SessionService(StorageAdapter storage, SchemaController schemas, EventBus bus,
-      long sessionLengthSeconds) {
+      Long sessionLengthSeconds) {
     this.storage = storage;
     this.schemas = schemas;
     this.bus = bus;
@@ -67,11 +68,13 @@ public final class SessionService {
         .put("createdWith", new JsonObject().put("action", action)
             .put("authProvider", provider))
         .put("restricted", false)
-        .put(EXPIRES_AT, ParseDates.toJson(now.plusSeconds(sessionLengthSeconds)))
         .put(ParseFields.ACL, new JsonObject().put(userId, new JsonObject().put("read", true)
             .put("write", true)));
     if (installationId != null) {
       session.put("installationId", installationId);
+    }
+    if (sessionLengthSeconds != null) {
+      session.put(EXPIRES_AT, ParseDates.toJson(now.plusSeconds(sessionLengthSeconds)));
     }
     return schema().compose(schema -> storage.createObject(schema, session)).map(session);
   }

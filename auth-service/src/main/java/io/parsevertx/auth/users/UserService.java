@@ -207,6 +207,10 @@ public final class UserService {
       throw new ParseException(ParseErrorCode.USERNAME_MISSING, "bad or missing username");
     }
     UserFields.checkEmail(body.getValue(UserFields.EMAIL));
+    if (password != null) {
+      // note: an anonymous user that sets a password becomes a regular one, as in Parse Server
+      body.put(UserFields.AUTH_DATA, new JsonObject().putNull("anonymous"));
+    }
     String now = ParseDates.format(Instant.now());
     return allowedBy(request, "update")
         .compose(v -> schemas.enforce(ClassNames.USER, UserFields.types(body)))

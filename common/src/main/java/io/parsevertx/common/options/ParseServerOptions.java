@@ -60,6 +60,7 @@ public final class ParseServerOptions {
   public static final String PASSWORD_POLICY = "passwordPolicy";
   public static final String VERIFY_USER_EMAILS = "verifyUserEmails";
   public static final String ENABLE_ANONYMOUS_USERS = "enableAnonymousUsers";
+  public static final String EXPIRE_INACTIVE_SESSIONS = "expireInactiveSessions";
   public static final String EMAIL_VERIFY_TOKEN_VALIDITY = "emailVerifyTokenValidityDuration";
   public static final String PREVENT_LOGIN_UNVERIFIED = "preventLoginWithUnverifiedEmail";
   public static final String EMAIL_ADAPTER = "emailAdapter";
@@ -100,7 +101,7 @@ public final class ParseServerOptions {
       def("encodeParseObjectInCloudFunction", "PARSE_SERVER_ENCODE_PARSE_OBJECT_IN_CLOUD_FUNCTION", OptionType.BOOLEAN, "false", false),
       def("encryptionKey", "PARSE_SERVER_ENCRYPTION_KEY", OptionType.STRING, null, false),
       def("enforcePrivateUsers", "PARSE_SERVER_ENFORCE_PRIVATE_USERS", OptionType.BOOLEAN, "true", true),
-      def("expireInactiveSessions", "PARSE_SERVER_EXPIRE_INACTIVE_SESSIONS", OptionType.BOOLEAN, "true", false),
+      def("expireInactiveSessions", "PARSE_SERVER_EXPIRE_INACTIVE_SESSIONS", OptionType.BOOLEAN, "true", true),
       def("extendSessionOnUse", "PARSE_SERVER_EXTEND_SESSION_ON_USE", OptionType.BOOLEAN, "false", false),
       def("fileKey", "PARSE_SERVER_FILE_KEY", OptionType.STRING, null, false),
       def("filesAdapter", "PARSE_SERVER_FILES_ADAPTER", OptionType.MODULE_OR_OBJECT, null, false),

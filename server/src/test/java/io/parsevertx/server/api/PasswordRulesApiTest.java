@@ -19,7 +19,8 @@ class PasswordRulesApiTest extends ApiTestBase {
 
   @BeforeAll
   static void rules() {
-    withConfig(Map.of("accountLockout", "{\"duration\":5,\"threshold\":2}", "passwordPolicy",
+    withConfig(Map.of("expireInactiveSessions", "false",
+        "accountLockout", "{\"duration\":5,\"threshold\":2}", "passwordPolicy",
         "{\"validatorPattern\":\"^(?=.*[0-9]).{6,}$\",\"validationError\":\"needs a digit and 6 "
             + "characters\",\"doNotAllowUsername\":true,\"maxPasswordHistory\":2,"
             + "\"maxPasswordAge\":30}"));
@@ -91,5 +92,15 @@ class PasswordRulesApiTest extends ApiTestBase {
     raw.close();
     JsonObject expired = expectError(logIn("pp-old", "aged11"), 404, 101);
     assertTrue(expired.getString("error").contains("expired"), expired.encode());
+  }
+
+  @Test
+  void withoutExpireInactiveSessionsSessionsHaveNoEnd() {
+    String token = signUp("pp-forever", "forever1").getString("sessionToken");
+    JsonObject session = expect(request(HttpMethod.GET, "/sessions/me", Map.of(
+        ParseHeaders.APPLICATION_ID, APP_ID, ParseHeaders.SESSION_TOKEN, token), null), 200);
+    assertTrue(!session.containsKey("expiresAt"), session.encode());
+    expect(request(HttpMethod.GET, "/users/me", Map.of(ParseHeaders.APPLICATION_ID, APP_ID,
+        ParseHeaders.SESSION_TOKEN, token), null), 200);
   }
 }

@@ -277,6 +277,21 @@ class UsersApiTest extends ApiTestBase {
   }
 
   @Test
+  void anAnonymousUserThatSetsAPasswordBecomesARegularOne() {
+    JsonObject authData = new JsonObject().put("authData", new JsonObject().put("anonymous",
+        new JsonObject().put("id", "to-be-upgraded")));
+    JsonObject anonymous = expect(request(HttpMethod.POST, "/users", authData), 201);
+    expect(request(HttpMethod.PUT, "/users/" + anonymous.getString("objectId"),
+        session(anonymous.getString("sessionToken")), new JsonObject()
+            .put("username", "upgraded-user").put("password", "pw")), 200);
+    assertEquals(anonymous.getString("objectId"), expect(logIn("upgraded-user", "pw"), 200)
+        .getString("objectId"));
+    JsonObject again = expect(request(HttpMethod.POST, "/users", authData), 201);
+    assertNotEquals(anonymous.getString("objectId"), again.getString("objectId"),
+        "the anonymous id no longer opens the upgraded account");
+  }
+
+  @Test
   void upgradeToRevocableSessionGivesAFreshSession() {
     String token = signUp("upgrader", "pw").getString("sessionToken");
     JsonObject upgraded = expect(request(HttpMethod.POST, "/upgradeToRevocableSession",
