@@ -54,7 +54,7 @@ public final class BenchMain implements Callable<Integer> {
       description = "requests in flight (default: ${DEFAULT-VALUE})")
   List<Integer> concurrency;
   @Option(names = "--scenarios", split = ",",
-      defaultValue = "create,get,query,count,increment",
+      defaultValue = "create,get,query,count,increment,login,me",
       description = "scenarios to run (default: ${DEFAULT-VALUE})")
   List<String> scenarios;
   @Option(names = "--json", description = "also write the report to this JSON file")

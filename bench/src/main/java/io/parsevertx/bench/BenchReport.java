@@ -20,7 +20,7 @@ import java.util.Map;
 public record BenchReport(String label, String url, String settings, List<ScenarioResult> results,
     List<String> notes) {
 
-  static final String TABLE_FORMAT = "%-10s %5s %9s %10s %9s %9s %7s%n";
+  static final String TABLE_FORMAT = "%-10s %5s %9s %10s %9s %9s %7s %6s%n";
   private static final String LABEL = "label";
   private static final String URL = "url";
   private static final String SETTINGS = "settings";
@@ -36,10 +36,11 @@ public record BenchReport(String label, String url, String settings, List<Scenar
   public void print(PrintStream out) {
     out.printf("== %s  %s  (%s)%n", label, url, settings);
     out.printf(TABLE_FORMAT, "scenario", "conc", "requests", "req/s", "p50 ms", "p99 ms",
-        "errors");
+        "errors", "cores");
     for (ScenarioResult r : results) {
       out.printf(TABLE_FORMAT, r.scenario(), r.concurrency(), r.ok() + r.errors(),
-          fixed(r.requestsPerSecond(), 1), fixed(r.p50Ms(), 2), fixed(r.p99Ms(), 2), r.errors());
+          fixed(r.requestsPerSecond(), 1), fixed(r.p50Ms(), 2), fixed(r.p99Ms(), 2), r.errors(),
+          cores(r.coresBusy()));
     }
     for (ScenarioResult r : results) {
       for (Map.Entry<String, Long> kind : r.errorKinds().entrySet()) {
@@ -53,6 +54,11 @@ public record BenchReport(String label, String url, String settings, List<Scenar
 
   static String fixed(double value, int decimals) {
     return String.format(Locale.ROOT, "%." + decimals + "f", value);
+  }
+
+  /** Busy cores with one decimal, {@code -} when unknown. */
+  static String cores(double coresBusy) {
+    return Double.isFinite(coresBusy) && coresBusy >= 0 ? fixed(coresBusy, 1) : "-";
   }
 
   public JsonObject toJson() {

@@ -9,10 +9,11 @@ import java.util.Set;
 
 /**
  * Several {@link BenchReport}s side by side: one row per scenario and concurrency, a column group
- * (req/s, p50, p99, errors) per report, and, for two reports, the ratio of their req/s.
+ * (req/s, p50, p99, errors, machine-wide busy cores) per report, and, for two reports, the ratio of their req/s.
  */
 public final class CompareReport {
   private static final String CELL = " %9s";
+  private static final int CELLS = 5;
 
   private final List<BenchReport> reports;
 
@@ -32,7 +33,7 @@ public final class CompareReport {
     }
     StringBuilder header = new StringBuilder(String.format("%-10s %5s", "scenario", "conc"));
     for (int i = 1; i <= reports.size(); i++) {
-      for (String column : List.of("req/s", "p50 ms", "p99 ms", "errors")) {
+      for (String column : List.of("req/s", "p50 ms", "p99 ms", "errors", "cores")) {
         header.append(String.format(CELL, "[" + i + "]" + column));
       }
     }
@@ -53,8 +54,8 @@ public final class CompareReport {
     for (BenchReport report : reports) {
       Optional<ScenarioResult> cell = find(report, key);
       cells.add(cell);
-      line.append(cell.map(CompareReport::cells).orElse(String.format(CELL.repeat(4), "-", "-",
-          "-", "-")));
+      line.append(cell.map(CompareReport::cells).orElse(String.format(CELL.repeat(CELLS), "-", "-",
+          "-", "-", "-")));
     }
     if (reports.size() == 2) {
       line.append(String.format(CELL, ratio(cells.get(0), cells.get(1))));
@@ -63,8 +64,9 @@ public final class CompareReport {
   }
 
   private static String cells(ScenarioResult r) {
-    return String.format(CELL.repeat(4), BenchReport.fixed(r.requestsPerSecond(), 1),
-        BenchReport.fixed(r.p50Ms(), 2), BenchReport.fixed(r.p99Ms(), 2), r.errors());
+    return String.format(CELL.repeat(CELLS), BenchReport.fixed(r.requestsPerSecond(), 1),
+        BenchReport.fixed(r.p50Ms(), 2), BenchReport.fixed(r.p99Ms(), 2), r.errors(),
+        BenchReport.cores(r.coresBusy()));
   }
 
   static String ratio(Optional<ScenarioResult> first, Optional<ScenarioResult> second) {

@@ -13,8 +13,11 @@ import java.net.URI;
 
 /**
  * The few REST calls the bench makes against a Parse-compatible server, each carrying the
- * application id, the master key when one is given, and a JSON content type. Answers of any status
- * succeed; only a missing answer fails the Future.
+ * application id, the master key when one is given, and a JSON content type. The user calls
+ * (sign-up, login, {@code /users/me}) go without the master key, as a client app sends them:
+ * Parse Server treats a master-key request without an installation id as Cloud Code and answers
+ * its sign-up with no session token. Answers of any status succeed; only a missing answer fails
+ * the Future.
  */
 public final class ParseClient {
   private static final String JSON = "application/json";
@@ -87,6 +90,28 @@ public final class ParseClient {
         .addQueryParam("count", "1").addQueryParam("limit", "0").send();
   }
 
+  /** {@code POST /users}: signs up a user with a username and a password. */
+  public Future<HttpResponse<Buffer>> signUp(String username, String password) {
+    return userRequest(HttpMethod.POST, basePath + "/users")
+        .sendBuffer(credentials(username, password));
+  }
+
+  /** {@code POST /login} with the username and password in a JSON body. */
+  public Future<HttpResponse<Buffer>> login(Buffer credentials) {
+    return userRequest(HttpMethod.POST, basePath + "/login").sendBuffer(credentials);
+  }
+
+  /** {@code GET /users/me} as the user of that session token. */
+  public Future<HttpResponse<Buffer>> me(String sessionToken) {
+    return userRequest(HttpMethod.GET, basePath + "/users/me")
+        .putHeader(ParseHeaders.SESSION_TOKEN, sessionToken).send();
+  }
+
+  /** The body {@code {"username": ..., "password": ...}} of a sign-up or a login. */
+  public static Buffer credentials(String username, String password) {
+    return new JsonObject().put("username", username).put("password", password).toBuffer();
+  }
+
   /** {@code GET /health} under the base path. */
   public Future<HttpResponse<Buffer>> health() {
     return request(HttpMethod.GET, basePath + "/health").send();
@@ -97,13 +122,17 @@ public final class ParseClient {
   }
 
   private HttpRequest<Buffer> request(HttpMethod method, String path) {
-    HttpRequest<Buffer> request = client.request(method, port, host, path).ssl(ssl)
-        .timeout(timeoutMs)
-        .putHeader(ParseHeaders.APPLICATION_ID, appId)
-        .putHeader(HttpHeaders.CONTENT_TYPE.toString(), JSON);
+    HttpRequest<Buffer> request = userRequest(method, path);
     if (masterKey != null) {
       request.putHeader(ParseHeaders.MASTER_KEY, masterKey);
     }
     return request;
+  }
+
+  /** A request without the master key. */
+  private HttpRequest<Buffer> userRequest(HttpMethod method, String path) {
+    return client.request(method, port, host, path).ssl(ssl).timeout(timeoutMs)
+        .putHeader(ParseHeaders.APPLICATION_ID, appId)
+        .putHeader(HttpHeaders.CONTENT_TYPE.toString(), JSON);
   }
 }

@@ -17,9 +17,12 @@ import java.util.Map;
  * @param p99Ms 99th percentile latency of the successful requests
  * @param maxMs largest latency of the successful requests
  * @param errorKinds failed requests per kind (see {@link ErrorTally})
+ * @param coresBusy how many cores of the whole machine were busy on average during the run (see
+ *     {@link CpuSample}), NaN when unknown
  */
 public record ScenarioResult(String scenario, int concurrency, long ok, long errors,
-    double seconds, double p50Ms, double p99Ms, double maxMs, Map<String, Long> errorKinds) {
+    double seconds, double p50Ms, double p99Ms, double maxMs, Map<String, Long> errorKinds,
+    double coresBusy) {
 
   private static final String SCENARIO = "scenario";
   private static final String CONCURRENCY = "concurrency";
@@ -31,9 +34,22 @@ public record ScenarioResult(String scenario, int concurrency, long ok, long err
   private static final String P99_MS = "p99Ms";
   private static final String MAX_MS = "maxMs";
   private static final String ERROR_KINDS = "errorKinds";
+  private static final String CORES_BUSY = "coresBusy";
 
   public ScenarioResult {
     errorKinds = Collections.unmodifiableMap(new LinkedHashMap<>(errorKinds));
+  }
+
+  /** A result whose busy cores are unknown. */
+  public ScenarioResult(String scenario, int concurrency, long ok, long errors, double seconds,
+      double p50Ms, double p99Ms, double maxMs, Map<String, Long> errorKinds) {
+    this(scenario, concurrency, ok, errors, seconds, p50Ms, p99Ms, maxMs, errorKinds, Double.NaN);
+  }
+
+  /** This result with the busy cores measured around it. */
+  public ScenarioResult withCoresBusy(double cores) {
+    return new ScenarioResult(scenario, concurrency, ok, errors, seconds, p50Ms, p99Ms, maxMs,
+        errorKinds, cores);
   }
 
   /** Builds a result from what a run recorded. */
@@ -54,15 +70,19 @@ public record ScenarioResult(String scenario, int concurrency, long ok, long err
     errorKinds.forEach(kinds::put);
     return new JsonObject().put(SCENARIO, scenario).put(CONCURRENCY, concurrency).put(OK, ok)
         .put(ERRORS, errors).put(SECONDS, seconds).put(REQUESTS_PER_SECOND, requestsPerSecond())
-        .put(P50_MS, p50Ms).put(P99_MS, p99Ms).put(MAX_MS, maxMs).put(ERROR_KINDS, kinds);
+        .put(P50_MS, p50Ms).put(P99_MS, p99Ms).put(MAX_MS, maxMs).put(ERROR_KINDS, kinds)
+        // note: JSON has no NaN, so an unknown value is written as null
+        .put(CORES_BUSY, Double.isFinite(coresBusy) ? coresBusy : null);
   }
 
+  /** Reads {@link #toJson}; a report written before {@code coresBusy} existed reads as NaN. */
   public static ScenarioResult fromJson(JsonObject json) {
     Map<String, Long> kinds = new LinkedHashMap<>();
     JsonObject rawKinds = json.getJsonObject(ERROR_KINDS, new JsonObject());
     rawKinds.fieldNames().forEach(k -> kinds.put(k, rawKinds.getLong(k)));
     return new ScenarioResult(json.getString(SCENARIO), json.getInteger(CONCURRENCY),
         json.getLong(OK), json.getLong(ERRORS), json.getDouble(SECONDS), json.getDouble(P50_MS),
-        json.getDouble(P99_MS), json.getDouble(MAX_MS), kinds);
+        json.getDouble(P99_MS), json.getDouble(MAX_MS), kinds,
+        json.getValue(CORES_BUSY) instanceof Number cores ? cores.doubleValue() : Double.NaN);
   }
 }

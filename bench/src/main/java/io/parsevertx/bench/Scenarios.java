@@ -11,15 +11,23 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Function;
 import java.util.function.LongFunction;
 
-/** The five measured scenarios, by name, over a seeded {@link Dataset}. */
+/**
+ * The measured scenarios, by name: five over a seeded {@link Dataset}, and {@code login} and
+ * {@code me} as one signed-up {@link BenchUser}.
+ */
 public final class Scenarios {
   public static final String CREATE = "create";
   public static final String GET = "get";
   public static final String QUERY = "query";
   public static final String COUNT = "count";
   public static final String INCREMENT = "increment";
+  /** {@code POST /login}: bound by the server's bcrypt check of the password. */
+  public static final String LOGIN = "login";
+  /** {@code GET /users/me}: bound by how the server resolves a session token. */
+  public static final String ME = "me";
   /** Every scenario, in the order the bench runs them by default. */
-  public static final List<String> ALL = List.of(CREATE, GET, QUERY, COUNT, INCREMENT);
+  public static final List<String> ALL =
+      List.of(CREATE, GET, QUERY, COUNT, INCREMENT, LOGIN, ME);
 
   private static final Buffer INCREMENT_BODY =
       Buffer.buffer("{\"counter\":{\"__op\":\"Increment\",\"amount\":1}}");
@@ -29,10 +37,11 @@ public final class Scenarios {
   /**
    * The scenario of that name.
    *
-   * @param data the seeded data; {@code create} does not need it and accepts null
+   * @param data the seeded data; null when no chosen scenario {@link #needsData needs it}
+   * @param user the signed-up user; null when no chosen scenario {@link #needsUser needs it}
    * @throws IllegalArgumentException for an unknown name
    */
-  public static Scenario named(String name, ParseClient api, Dataset data) {
+  public static Scenario named(String name, ParseClient api, Dataset data, BenchUser user) {
     String cls = Dataset.CLASS_NAME;
     return switch (name) {
       case CREATE -> new Simple(CREATE, 0, i -> api.create(cls, Dataset.newObject(i)),
@@ -49,6 +58,15 @@ public final class Scenarios {
           i -> api.update(cls, randomId(data), INCREMENT_BODY),
           body -> body.getValue("counter") instanceof Number ? null
               : "answered no counter: " + body.encode());
+      case LOGIN -> {
+        Buffer credentials = ParseClient.credentials(user.username(), user.password());
+        yield new Simple(LOGIN, 0, i -> api.login(credentials),
+            body -> body.getValue("sessionToken") instanceof String ? null
+                : "answered no sessionToken: " + body.encode());
+      }
+      case ME -> new Simple(ME, 0, i -> api.me(user.sessionToken()),
+          body -> user.username().equals(body.getValue("username")) ? null
+              : "answered no username " + user.username() + ": " + body.encode());
       default -> throw new IllegalArgumentException(
           "unknown scenario " + name + "; known: " + String.join(",", ALL));
     };
@@ -62,7 +80,12 @@ public final class Scenarios {
 
   /** Whether a scenario reads the seeded data. */
   public static boolean needsData(String name) {
-    return !CREATE.equals(name);
+    return !CREATE.equals(name) && !needsUser(name);
+  }
+
+  /** Whether a scenario acts as the signed-up {@link BenchUser}. */
+  public static boolean needsUser(String name) {
+    return LOGIN.equals(name) || ME.equals(name);
   }
 
   private static String randomId(Dataset data) {

@@ -35,7 +35,10 @@ final class TargetRun {
     this.api = api;
   }
 
-  /** Seeds the data the chosen scenarios read, then checks one answer of each scenario. */
+  /**
+   * Seeds the data the chosen scenarios read, signs up the user {@code login} and {@code me} act
+   * as, then checks one answer of each scenario.
+   */
   void prepare(List<String> order) {
     Dataset data = null;
     if (order.stream().anyMatch(Scenarios::needsData)) {
@@ -44,8 +47,14 @@ final class TargetRun {
       notes.add(seeded.note());
       data = seeded.data();
     }
+    BenchUser user = null;
+    if (order.stream().anyMatch(Scenarios::needsUser)) {
+      user = onContext(() -> BenchUser.signUp(api)).await();
+      LOG.info("event=user_signed_up target={} username={}", target.label(), user.username());
+      notes.add("signed up " + user.username() + " for login and me");
+    }
     for (String name : order) {
-      Scenario scenario = Scenarios.named(name, api, data);
+      Scenario scenario = Scenarios.named(name, api, data, user);
       String problem = onContext(scenario::check).await();
       if (problem != null) {
         LOG.warn("event=check_failed target={} scenario={} problem={}", target.label(), name,
@@ -88,10 +97,16 @@ final class TargetRun {
       LoadLoop.run(context, scenario, concurrency, LoadLoop.Limit.ofDuration(config.warmup()))
           .await();
     }
-    ScenarioResult result = LoadLoop.run(context, scenario, concurrency, config.limit()).await();
+    long[] cpuBefore = CpuSample.read();
+    ScenarioResult measured =
+        LoadLoop.run(context, scenario, concurrency, config.limit()).await();
+    long[] cpuAfter = CpuSample.read();
+    ScenarioResult result = measured.withCoresBusy(
+        CpuSample.coresBusy(cpuBefore, cpuAfter, Runtime.getRuntime().availableProcessors()));
     LOG.info("event=run_done target={} scenario={} concurrency={} ok={} errors={} rps={}"
-        + " p50Ms={} p99Ms={}", target.label(), name, concurrency, result.ok(), result.errors(),
-        BenchReport.fixed(result.requestsPerSecond(), 1), result.p50Ms(), result.p99Ms());
+        + " p50Ms={} p99Ms={} coresBusy={}", target.label(), name, concurrency, result.ok(),
+        result.errors(), BenchReport.fixed(result.requestsPerSecond(), 1), result.p50Ms(),
+        result.p99Ms(), BenchReport.cores(result.coresBusy()));
     results.add(result);
   }
 

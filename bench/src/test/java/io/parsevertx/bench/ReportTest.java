@@ -1,8 +1,10 @@
 package io.parsevertx.bench;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.vertx.core.json.JsonObject;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -27,7 +29,8 @@ class ReportTest {
         List.of(QUERY_8), List.of("seeded 10 objects"));
     String text = print(report::print);
     assertTrue(text.contains("== ours  http://127.0.0.1:1/parse  (5s per run)"), text);
-    assertTrue(text.matches("(?s).*query\\s+8\\s+5002\\s+2500\\.0\\s+1\\.25\\s+9\\.50\\s+2\\n.*"),
+    assertTrue(
+        text.matches("(?s).*query\\s+8\\s+5002\\s+2500\\.0\\s+1\\.25\\s+9\\.50\\s+2\\s+-\\n.*"),
         text);
     assertTrue(text.contains("errors query c=8: 2 x HTTP 500 {\"code\":1,\"error\":\"boom\"}"));
     assertTrue(text.contains("note: seeded 10 objects"));
@@ -40,6 +43,36 @@ class ReportTest {
     assertEquals(report, BenchReport.fromJson(report.toJson()));
     assertEquals(2500.0, report.toJson().getJsonArray("results").getJsonObject(0)
         .getDouble("requestsPerSecond"));
+  }
+
+  @Test
+  void printsTheBusyCoresWithOneDecimal() {
+    BenchReport report = new BenchReport("ours", "u", "s", List.of(QUERY_8.withCoresBusy(1.96)),
+        List.of());
+    String text = print(report::print);
+    assertTrue(text.matches("(?s).*\\s+cores\\n.*"), text);
+    assertTrue(text.matches("(?s).*query\\s+8\\s+5002\\s+2500\\.0\\s+1\\.25\\s+9\\.50\\s+2\\s+2\\.0\\n.*"),
+        text);
+  }
+
+  @Test
+  void jsonRoundTripKeepsTheBusyCores() {
+    BenchReport report = new BenchReport("ours", "u", "s",
+        List.of(QUERY_8.withCoresBusy(1.75), QUERY_8_SLOWER), List.of());
+    JsonObject json = new JsonObject(report.toJson().encode());
+    assertEquals(1.75, json.getJsonArray("results").getJsonObject(0).getDouble("coresBusy"));
+    assertNull(json.getJsonArray("results").getJsonObject(1).getValue("coresBusy"));
+    BenchReport back = BenchReport.fromJson(json);
+    assertEquals(report, back);
+    assertEquals(1.75, back.results().get(0).coresBusy());
+    assertTrue(Double.isNaN(back.results().get(1).coresBusy()));
+  }
+
+  @Test
+  void jsonWithoutTheBusyCoresReadsAsUnknown() {
+    JsonObject row = QUERY_8.withCoresBusy(1.5).toJson();
+    row.remove("coresBusy");
+    assertTrue(Double.isNaN(ScenarioResult.fromJson(row).coresBusy()));
   }
 
   @Test
@@ -74,7 +107,19 @@ class ReportTest {
         new ScenarioResult("count", 64, 10, 0, 1.0, 1, 1, 1, Map.of())), List.of());
     String text = print(new CompareReport(List.of(ours, theirs))::print);
     assertTrue(text.matches("(?s).*\\nquery\\s+8\\s+2500\\.0.*\\s500\\.0.*5\\.00x\\n.*"), text);
-    assertTrue(text.matches("(?s).*\\ncount\\s+64\\s+-\\s+-\\s+-\\s+-\\s+10\\.0.*-\\n.*"), text);
+    assertTrue(text.matches("(?s).*\\ncount\\s+64\\s+-\\s+-\\s+-\\s+-\\s+-\\s+10\\.0.*-\\n.*"), text);
+  }
+
+  @Test
+  void sideBySideShowsTheBusyCoresOfEachTarget() {
+    BenchReport ours = new BenchReport("ours", "u1", "s", List.of(QUERY_8.withCoresBusy(1.94)),
+        List.of());
+    BenchReport theirs = new BenchReport("theirs", "u2", "s",
+        List.of(QUERY_8_SLOWER.withCoresBusy(1.23)), List.of());
+    String text = print(new CompareReport(List.of(ours, theirs))::print);
+    assertTrue(text.contains("[1]cores") && text.contains("[2]cores"), text);
+    assertTrue(text.matches("(?s).*\\nquery\\s+8\\s+2500\\.0\\s+1\\.25\\s+9\\.50\\s+2\\s+1\\.9"
+        + "\\s+500\\.0\\s+7\\.00\\s+30\\.00\\s+0\\s+1\\.2\\s+5\\.00x\\n.*"), text);
   }
 
   @Test
