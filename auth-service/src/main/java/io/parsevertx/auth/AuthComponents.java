@@ -1,5 +1,6 @@
 package io.parsevertx.auth;
 
+import io.parsevertx.auth.authdata.AuthDataAdapters;
 import io.parsevertx.auth.email.AccountEmails;
 import io.parsevertx.auth.email.EmailAdapter;
 import io.parsevertx.auth.email.PasswordReset;
@@ -39,7 +40,8 @@ public record AuthComponents(StorageAdapter storage, SchemaController schemas,
         UserFields.types(new JsonObject()));
     AccountEmails emails = new AccountEmails(storage, userSchema, config.email(), mailer);
     UserService users = new UserService(storage, schemas, sessions, hasher, config,
-        vertx.eventBus(), principals, emails);
+        vertx.eventBus(), principals, emails,
+        AuthDataAdapters.create(vertx, config.auth(), config.enableAnonymousUsers()));
     PasswordReset reset = new PasswordReset(storage, userSchema, config.email(), mailer, hasher,
         config.passwordPolicy(), config.accountLockout(), sessions);
     return new AuthComponents(storage, schemas, principals, users,

@@ -17,10 +17,12 @@ import io.vertx.core.json.JsonObject;
  * @param email the verification and password-reset mail settings
  * @param enableAnonymousUsers whether {@code authData.anonymous} signs users up and in
  * @param expireInactiveSessions whether sessions end after {@code sessionLength}
+ * @param auth the authData providers and their options ({@code auth} option)
  */
 public record AuthServiceConfig(String databaseURI, long sessionLength, int bcryptCost,
     boolean enforcePrivateUsers, AccountLockout accountLockout, PasswordPolicy passwordPolicy,
-    EmailOptions email, boolean enableAnonymousUsers, boolean expireInactiveSessions) {
+    EmailOptions email, boolean enableAnonymousUsers, boolean expireInactiveSessions,
+    JsonObject auth) {
 
   /**
    * The account e-mail flows: links point into {@code publicServerURL}; mails go through
@@ -72,7 +74,8 @@ public record AuthServiceConfig(String databaseURI, long sessionLength, int bcry
         PasswordPolicy.fromJson(options.getJsonObject(ParseServerOptions.PASSWORD_POLICY)),
         EmailOptions.fromJson(options),
         options.getBoolean(ParseServerOptions.ENABLE_ANONYMOUS_USERS, true),
-        options.getBoolean(ParseServerOptions.EXPIRE_INACTIVE_SESSIONS, true));
+        options.getBoolean(ParseServerOptions.EXPIRE_INACTIVE_SESSIONS, true),
+        options.getJsonObject(ParseServerOptions.AUTH, new JsonObject()));
   }
 
   /**

@@ -1,5 +1,7 @@
 package io.parsevertx.auth.users;
 
+import io.parsevertx.auth.authdata.AuthDataAdapter;
+import io.parsevertx.auth.authdata.AuthDataAdapters;
 import io.parsevertx.auth.sessions.SessionService;
 import io.parsevertx.common.ObjectIds;
 import io.parsevertx.common.ParseFields;
@@ -20,25 +22,26 @@ import java.util.function.Supplier;
 
 /**
  * Sign-up and log-in with {@code authData} ({@code POST /users} without username and
- * password): the user whose {@code authData.<provider>.id} matches logs in (200), or a new one
- * is created (201), as Parse Server does. Built in: {@code anonymous} (with
- * {@code enableAnonymousUsers}); third-party providers answer 252 until their adapters exist.
+ * password): the provider's adapter checks the credentials, then the user whose
+ * {@code authData.<provider>.id} matches logs in (200), or a new one is created (201), as Parse
+ * Server does.
  */
 final class AuthDataLogin {
-  private static final String ANONYMOUS = "anonymous";
+  private static final java.util.Set<String> SECRETS = java.util.Set.of("id_token", "token",
+      "access_token", "code");
   private static final FindOptions ONE = new FindOptions(List.of(), 1, 0, null, false);
 
   private final StorageAdapter storage;
   private final Supplier<Future<ClassSchema>> userSchema;
   private final SessionService sessions;
-  private final boolean anonymousEnabled;
+  private final AuthDataAdapters adapters;
 
   AuthDataLogin(StorageAdapter storage, Supplier<Future<ClassSchema>> userSchema,
-      SessionService sessions, boolean anonymousEnabled) {
+      SessionService sessions, AuthDataAdapters adapters) {
     this.storage = storage;
     this.userSchema = userSchema;
     this.sessions = sessions;
-    this.anonymousEnabled = anonymousEnabled;
+    this.adapters = adapters;
   }
 
   /** True for a body that signs in with authData alone. */
@@ -49,41 +52,53 @@ final class AuthDataLogin {
 
   Future<JsonObject> signUpOrLogIn(ServiceRequest request, JsonObject acl) {
     JsonObject authData = request.body().getJsonObject(UserFields.AUTH_DATA);
-    if (authData.size() != 1 || !(authData.getValue(ANONYMOUS) instanceof JsonObject data)
-        || !anonymousEnabled) {
+    if (authData.size() != 1) {
       throw new ParseException(ParseErrorCode.UNSUPPORTED_SERVICE,
-          "This authentication method is unsupported.");
+          "Sign in with exactly one authData provider.");
     }
-    if (!(data.getValue("id") instanceof String id) || id.isEmpty()) {
-      throw new ParseException(ParseErrorCode.LINKED_ID_MISSING,
-          "authData.anonymous.id is required");
+    String provider = authData.fieldNames().iterator().next();
+    AuthDataAdapter adapter = adapters.get(provider);
+    if (!(authData.getValue(provider) instanceof JsonObject data)
+        || !(data.getValue("id") instanceof String id) || id.isEmpty()) {
+      throw ParseException.of(ParseErrorCode.LINKED_ID_MISSING, "authData.%s.id is required",
+          provider);
     }
-    return userSchema.get().compose(schema -> storage.find(schema, new QueryNode.Constraint(
-            "authData." + ANONYMOUS + ".id", QueryOp.EQ, id), ONE)
-        .compose(found -> found.isEmpty() ? create(schema, request, data, acl)
-            : logIn(found.get(0), request)));
+    return adapter.validateAuthData(data)
+        .compose(valid -> userSchema.get())
+        .compose(schema -> storage.find(schema, new QueryNode.Constraint(
+                "authData." + provider + ".id", QueryOp.EQ, id), ONE)
+            .compose(found -> found.isEmpty()
+                ? create(schema, request, provider, stored(data), acl)
+                : logIn(found.get(0), request, provider)));
   }
 
-  private Future<JsonObject> logIn(JsonObject user, ServiceRequest request) {
-    return sessions.create(user.getString(ParseFields.OBJECT_ID), "login", ANONYMOUS,
+  /** What is kept of the credentials: never the provider's tokens. */
+  private static JsonObject stored(JsonObject data) {
+    JsonObject kept = data.copy();
+    SECRETS.forEach(kept::remove);
+    return kept;
+  }
+
+  private Future<JsonObject> logIn(JsonObject user, ServiceRequest request, String provider) {
+    return sessions.create(user.getString(ParseFields.OBJECT_ID), "login", provider,
             request.auth().installationId())
         .map(session -> UserFields.forOwner(user)
             .put(SessionService.SESSION_TOKEN, session.getString(SessionService.SESSION_TOKEN))
             .put(ParseFields.REPLY_STATUS, 200));
   }
 
-  private Future<JsonObject> create(ClassSchema schema, ServiceRequest request, JsonObject data,
-      JsonObject acl) {
+  private Future<JsonObject> create(ClassSchema schema, ServiceRequest request, String provider,
+      JsonObject data, JsonObject acl) {
     String userId = acl.fieldNames().iterator().next();
     String now = ParseDates.format(Instant.now());
     String username = ObjectIds.newId(25);
     JsonObject user = new JsonObject().put(ParseFields.OBJECT_ID, userId)
         .put(ParseFields.CREATED_AT, now).put(ParseFields.UPDATED_AT, now)
         .put(UserFields.USERNAME, username)
-        .put(UserFields.AUTH_DATA, new JsonObject().put(ANONYMOUS, data))
+        .put(UserFields.AUTH_DATA, new JsonObject().put(provider, data))
         .put(ParseFields.ACL, acl);
     return storage.createObject(schema, user)
-        .compose(v -> sessions.create(userId, "signup", ANONYMOUS,
+        .compose(v -> sessions.create(userId, "signup", provider,
             request.auth().installationId()))
         .map(session -> new JsonObject().put(ParseFields.OBJECT_ID, userId)
             .put(ParseFields.CREATED_AT, now).put(UserFields.USERNAME, username)

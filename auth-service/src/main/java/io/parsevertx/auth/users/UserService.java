@@ -1,6 +1,7 @@
 package io.parsevertx.auth.users;
 
 import io.parsevertx.auth.AuthServiceConfig;
+import io.parsevertx.auth.authdata.AuthDataAdapters;
 import io.parsevertx.auth.email.AccountEmails;
 import io.parsevertx.auth.password.PasswordHasher;
 import io.parsevertx.auth.policy.AccountLockout;
@@ -50,7 +51,7 @@ public final class UserService {
 
   public UserService(StorageAdapter storage, SchemaController schemas, SessionService sessions,
       PasswordHasher hasher, AuthServiceConfig config, EventBus bus,
-      PrincipalResolver principals, AccountEmails emails) {
+      PrincipalResolver principals, AccountEmails emails, AuthDataAdapters adapters) {
     this.storage = storage;
     this.schemas = schemas;
     this.sessions = sessions;
@@ -59,8 +60,7 @@ public final class UserService {
     this.bus = bus;
     this.principals = principals;
     this.emails = emails;
-    this.authDataLogin = new AuthDataLogin(storage, this::schema, sessions,
-        config.enableAnonymousUsers());
+    this.authDataLogin = new AuthDataLogin(storage, this::schema, sessions, adapters);
   }
 
   /** @return {@code {"objectId","createdAt","sessionToken"}}; fails with 200-203, 105, 125 */

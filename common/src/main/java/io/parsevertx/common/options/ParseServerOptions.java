@@ -61,6 +61,7 @@ public final class ParseServerOptions {
   public static final String VERIFY_USER_EMAILS = "verifyUserEmails";
   public static final String ENABLE_ANONYMOUS_USERS = "enableAnonymousUsers";
   public static final String EXPIRE_INACTIVE_SESSIONS = "expireInactiveSessions";
+  public static final String AUTH = "auth";
   public static final String EMAIL_VERIFY_TOKEN_VALIDITY = "emailVerifyTokenValidityDuration";
   public static final String PREVENT_LOGIN_UNVERIFIED = "preventLoginWithUnverifiedEmail";
   public static final String EMAIL_ADAPTER = "emailAdapter";
@@ -76,7 +77,7 @@ public final class ParseServerOptions {
       def("analyticsAdapter", "PARSE_SERVER_ANALYTICS_ADAPTER", OptionType.MODULE_OR_OBJECT, null, false),
       def("appId", "PARSE_SERVER_APPLICATION_ID", OptionType.STRING, null, true),
       def("appName", "PARSE_SERVER_APP_NAME", OptionType.STRING, null, true),
-      def("auth", "PARSE_SERVER_AUTH_PROVIDERS", OptionType.OBJECT, null, false),
+      def("auth", "PARSE_SERVER_AUTH_PROVIDERS", OptionType.OBJECT, null, true),
       def("cacheAdapter", "PARSE_SERVER_CACHE_ADAPTER", OptionType.MODULE_OR_OBJECT, null, false),
       def("cacheMaxSize", "PARSE_SERVER_CACHE_MAX_SIZE", OptionType.NUMBER, "10000", false),
       def("cacheTTL", "PARSE_SERVER_CACHE_TTL", OptionType.NUMBER, "5000", true),

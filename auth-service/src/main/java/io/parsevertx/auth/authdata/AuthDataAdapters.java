@@ -1,0 +1,74 @@
+package io.parsevertx.auth.authdata;
+
+import io.parsevertx.common.error.ParseErrorCode;
+import io.parsevertx.common.error.ParseException;
+import io.parsevertx.common.options.OptionsException;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonObject;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * The providers this server accepts in {@code authData}: {@code anonymous} (unless
+ * {@code enableAnonymousUsers} is off) and each one configured under the {@code auth} option.
+ * Anything else is refused with 252.
+ */
+public final class AuthDataAdapters {
+  private final Map<String, AuthDataAdapter> adapters;
+
+  private AuthDataAdapters(Map<String, AuthDataAdapter> adapters) {
+    this.adapters = adapters;
+  }
+
+  /** @throws OptionsException naming a provider whose options are wrong */
+  public static AuthDataAdapters create(Vertx vertx, JsonObject auth, boolean anonymous) {
+    Map<String, AuthDataAdapter> adapters = new HashMap<>();
+    if (anonymous) {
+      adapters.put("anonymous", authData -> Future.succeededFuture());
+    }
+    if (auth != null) {
+      auth.forEach(entry -> {
+        JsonObject options = entry.getValue() instanceof JsonObject json ? json
+            : new JsonObject();
+        AuthDataAdapter adapter = adapterFor(entry.getKey(), options);
+        adapter.init(vertx, options);
+        adapters.put(entry.getKey(), adapter);
+      });
+    }
+    return new AuthDataAdapters(adapters);
+  }
+
+  /** @throws ParseException 252 for a provider that is not enabled */
+  public AuthDataAdapter get(String provider) {
+    AuthDataAdapter adapter = adapters.get(provider);
+    if (adapter == null) {
+      throw new ParseException(ParseErrorCode.UNSUPPORTED_SERVICE,
+          "This authentication method is unsupported.");
+    }
+    return adapter;
+  }
+
+  private static AuthDataAdapter adapterFor(String provider, JsonObject options) {
+    String module = options.getString("module");
+    if (module != null) {
+      try {
+        Object instance = Class.forName(module).getDeclaredConstructor().newInstance();
+        if (instance instanceof AuthDataAdapter adapter) {
+          return adapter;
+        }
+        throw new OptionsException("Invalid option --auth: " + module
+            + " does not implement AuthDataAdapter");
+      } catch (ReflectiveOperationException e) {
+        throw new OptionsException("Invalid option --auth: cannot load " + module + " for "
+            + provider);
+      }
+    }
+    return switch (provider) {
+      case "google" -> IdTokenAdapter.google();
+      case "apple" -> IdTokenAdapter.apple();
+      default -> throw new OptionsException("Invalid option --auth: no built-in adapter for "
+          + provider + "; name one with \"module\"");
+    };
+  }
+}
