@@ -11,8 +11,9 @@ import java.util.Map;
 
 /**
  * The providers this server accepts in {@code authData}: {@code anonymous} (unless
- * {@code enableAnonymousUsers} is off) and each one configured under the {@code auth} option.
- * Anything else is refused with 252.
+ * {@code enableAnonymousUsers} is off) and each one configured under the {@code auth} option:
+ * {@code google}, {@code apple}, {@code facebook}, {@code github}, any OAuth2 server with
+ * {@code "oauth2": true}, or a custom {@code "module"}. Anything else is refused with 252.
  */
 public final class AuthDataAdapters {
   private final Map<String, AuthDataAdapter> adapters;
@@ -64,11 +65,16 @@ public final class AuthDataAdapters {
             + provider);
       }
     }
+    if (options.getBoolean("oauth2", false)) {
+      return AccessTokenAdapter.oauth2(provider);
+    }
     return switch (provider) {
       case "google" -> IdTokenAdapter.google();
       case "apple" -> IdTokenAdapter.apple();
+      case "facebook" -> AccessTokenAdapter.facebook();
+      case "github" -> AccessTokenAdapter.github();
       default -> throw new OptionsException("Invalid option --auth: no built-in adapter for "
-          + provider + "; name one with \"module\"");
+          + provider + "; set \"oauth2\": true or name one with \"module\"");
     };
   }
 }

@@ -72,6 +72,40 @@ final class AuthDataLogin {
                 : logIn(found.get(0), request, provider)));
   }
 
+  /**
+   * Links and unlinks providers on an existing user ({@code PUT /users/:id} with
+   * {@code authData}): {@code null} unlinks; credentials are checked by the provider's adapter
+   * and may not belong to another user.
+   *
+   * @return the {@code authData} update to store; fails with 252, 250, 101 or 208
+   */
+  Future<JsonObject> linkChanges(ClassSchema schema, String userId, JsonObject requested) {
+    JsonObject changes = new JsonObject();
+    Future<Void> checks = Future.succeededFuture();
+    for (String provider : requested.fieldNames()) {
+      Object value = requested.getValue(provider);
+      if (value == null) {
+        changes.putNull(provider);
+        continue;
+      }
+      AuthDataAdapter adapter = adapters.get(provider);
+      if (!(value instanceof JsonObject data) || !(data.getValue("id") instanceof String id)
+          || id.isEmpty()) {
+        throw ParseException.of(ParseErrorCode.LINKED_ID_MISSING, "authData.%s.id is required",
+            provider);
+      }
+      checks = checks.compose(v -> adapter.validateAuthData(data))
+          .compose(v -> storage.count(schema, new QueryNode.And(List.of(
+              new QueryNode.Constraint("authData." + provider + ".id", QueryOp.EQ, id),
+              new QueryNode.Constraint(ParseFields.OBJECT_ID, QueryOp.NE, userId)))))
+          .compose(others -> others > 0 ? Future.failedFuture(new ParseException(
+              ParseErrorCode.ACCOUNT_ALREADY_LINKED, "this auth is already used"))
+              : Future.succeededFuture());
+      changes.put(provider, stored(data));
+    }
+    return checks.map(changes);
+  }
+
   /** What is kept of the credentials: never the provider's tokens. */
   private static JsonObject stored(JsonObject data) {
     JsonObject kept = data.copy();

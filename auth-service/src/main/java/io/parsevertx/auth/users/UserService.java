@@ -201,19 +201,29 @@ public final class UserService {
       throw new ParseException(ParseErrorCode.PASSWORD_MISSING, "password cannot be empty");
     }
     body.remove(UserFields.PASSWORD);
+    Object linking = body.remove(UserFields.AUTH_DATA);
+    if (linking != null && !(linking instanceof JsonObject)) {
+      throw new ParseException(ParseErrorCode.INVALID_JSON, "authData must be an object");
+    }
     UserFields.refuseReserved(body);
     if (body.containsKey(UserFields.USERNAME) && nonEmpty(body.getValue(UserFields.USERNAME))
         == null) {
       throw new ParseException(ParseErrorCode.USERNAME_MISSING, "bad or missing username");
     }
     UserFields.checkEmail(body.getValue(UserFields.EMAIL));
+    JsonObject authChanges = linking == null ? new JsonObject() : (JsonObject) linking;
     if (password != null) {
       // note: an anonymous user that sets a password becomes a regular one, as in Parse Server
-      body.put(UserFields.AUTH_DATA, new JsonObject().putNull("anonymous"));
+      authChanges.putNull("anonymous");
     }
     String now = ParseDates.format(Instant.now());
     return allowedBy(request, "update")
         .compose(v -> schemas.enforce(ClassNames.USER, UserFields.types(body)))
+        .compose(schema -> authChanges.isEmpty() ? Future.succeededFuture(schema)
+            : authDataLogin.linkChanges(schema, userId, authChanges).map(changes -> {
+              body.put(UserFields.AUTH_DATA, changes);
+              return schema;
+            }))
         .compose(schema -> requireUnique(schema, body.getString(UserFields.USERNAME),
             body.getString(UserFields.EMAIL), userId).map(schema))
         .compose(schema -> (password == null ? Future.succeededFuture((String) null)
