@@ -74,6 +74,10 @@ public final class PasswordReset {
             return Future.succeededFuture(); // note: unknown addresses look the same
           }
           JsonObject user = found.get(0);
+          if (policy.resetTokenReuseIfValid() && user.getValue(TOKEN) instanceof String live
+              && !AccountEmails.expired(user.getValue(TOKEN_EXPIRES))) {
+            return mail(user, live);
+          }
           JsonObject token = new JsonObject().put(TOKEN, ObjectIds.newId(
               AccountEmails.TOKEN_LENGTH));
           if (policy.resetTokenValiditySeconds() != null) {

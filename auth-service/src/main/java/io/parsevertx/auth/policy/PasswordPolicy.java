@@ -18,8 +18,9 @@ import java.util.regex.PatternSyntaxException;
 /**
  * parse-server's {@code passwordPolicy}: {@code validatorPattern} (with
  * {@code validationError}), {@code doNotAllowUsername}, {@code maxPasswordHistory} (kept as
- * hashes in {@code _password_history}) and {@code maxPasswordAge} (days; older passwords must be
- * reset before logging in). Violations are error 142 with Parse Server's messages.
+ * hashes in {@code _password_history}), {@code maxPasswordAge} (days; older passwords must be
+ * reset before logging in), {@code resetTokenValidityDuration} and
+ * {@code resetTokenReuseIfValid}. Violations are error 142 with Parse Server's messages.
  */
 public final class PasswordPolicy {
   public static final String HISTORY = "_password_history";
@@ -31,15 +32,23 @@ public final class PasswordPolicy {
   private final int maxHistory;
   private final Integer maxAgeDays;
   private final Long resetTokenValiditySeconds;
+  private final boolean resetTokenReuseIfValid;
 
   private PasswordPolicy(Pattern pattern, String validationError, boolean doNotAllowUsername,
-      int maxHistory, Integer maxAgeDays, Long resetTokenValiditySeconds) {
+      int maxHistory, Integer maxAgeDays, Long resetTokenValiditySeconds,
+      boolean resetTokenReuseIfValid) {
     this.pattern = pattern;
     this.validationError = validationError;
     this.doNotAllowUsername = doNotAllowUsername;
     this.maxHistory = maxHistory;
     this.maxAgeDays = maxAgeDays;
     this.resetTokenValiditySeconds = resetTokenValiditySeconds;
+    this.resetTokenReuseIfValid = resetTokenReuseIfValid;
+  }
+
+  /** Whether a new reset request mails the still-valid token again instead of a new one. */
+  public boolean resetTokenReuseIfValid() {
+    return resetTokenReuseIfValid;
   }
 
   /** Seconds a password-reset link works, or null for no limit. */
@@ -77,7 +86,8 @@ public final class PasswordPolicy {
     return new PasswordPolicy(pattern, o.getString("validationError"),
         o.getBoolean("doNotAllowUsername", false), h.intValue(),
         age == null ? null : ((Number) age).intValue(),
-        validity == null ? null : ((Number) validity).longValue());
+        validity == null ? null : ((Number) validity).longValue(),
+        o.getBoolean("resetTokenReuseIfValid", false));
   }
 
   /** @throws ParseException 142 when {@code password} breaks the pattern or names the user */

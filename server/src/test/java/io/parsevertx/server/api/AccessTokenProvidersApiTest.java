@@ -18,8 +18,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Facebook, GitHub and an OAuth2 introspection endpoint, each played by a local HTTP server that
- * answers as the real one does; plus linking and unlinking providers on a user (208 when the
- * identity belongs to someone else).
+ * answers as the real one does; a custom adapter loaded by class name; linking and unlinking
+ * providers on a user (208 when the identity belongs to someone else).
  */
 class AccessTokenProvidersApiTest extends ApiTestBase {
   private static Vertx providers;
@@ -64,6 +64,8 @@ class AccessTokenProvidersApiTest extends ApiTestBase {
     withConfig(Map.of("auth", new JsonObject()
         .put("facebook", new JsonObject().put("graphUrl", base + "/graph"))
         .put("github", new JsonObject().put("apiUrl", base + "/github"))
+        .put("custom", new JsonObject().put("module",
+            "io.parsevertx.server.api.PasswordWordAdapter").put("word", "open-sesame"))
         .put("corp", new JsonObject().put("oauth2", true)
             .put("tokenIntrospectionEndpointUrl", base + "/oauth/introspect")
             .put("authorizationHeader", "Basic c2VjcmV0")).encode()));
@@ -85,6 +87,16 @@ class AccessTokenProvidersApiTest extends ApiTestBase {
     expect(request(HttpMethod.POST, "/users", with("facebook", "fb-1", "good-fb")), 200);
     expect(request(HttpMethod.POST, "/users", with("github", "42", "good-gh")), 201);
     expect(request(HttpMethod.POST, "/users", with("corp", "o-1", "good-o")), 201);
+  }
+
+  @Test
+  void customAdaptersLoadByClassName() {
+    JsonObject good = new JsonObject().put("authData", new JsonObject().put("custom",
+        new JsonObject().put("id", "c-1").put("word", "open-sesame")));
+    expect(request(HttpMethod.POST, "/users", good), 201);
+    expectError(request(HttpMethod.POST, "/users", new JsonObject().put("authData",
+        new JsonObject().put("custom", new JsonObject().put("id", "c-1").put("word", "no")))),
+        404, 101);
   }
 
   @Test

@@ -34,6 +34,8 @@ class EmailFlowsApiTest extends ApiTestBase {
   @BeforeAll
   static void withMail() {
     withConfig(Map.of("verifyUserEmails", "true", "preventLoginWithUnverifiedEmail", "true",
+        "accountLockout", "{\"duration\":5,\"threshold\":2,\"unlockOnPasswordReset\":true}",
+        "passwordPolicy", "{\"resetTokenValidityDuration\":600,\"resetTokenReuseIfValid\":true}",
         "appName", "Test App", "emailAdapter", new JsonObject().put("module", "smtp")
             .put("options", new JsonObject().put("host", "127.0.0.1")
                 .put("port", MAIL.getSmtp().getPort()).put("fromAddress", "no-reply@test.app"))
@@ -162,5 +164,44 @@ class EmailFlowsApiTest extends ApiTestBase {
     assertEquals("/parse/apps/invalid_link.html", open(link).getHeader("Location"));
     assertEquals(user.getString("objectId"), expect(logIn("mail-cat", "new-pw"), 200)
         .getString("objectId"));
+  }
+
+  @Test
+  void aResetReusesALiveTokenExpiresInTimeAndUnlocksTheAccount() throws Exception {
+    expect(request(HttpMethod.POST, "/users", new JsonObject().put("username", "mail-dan")
+        .put("password", "pw-1").put("email", "dan@test.app")), 201);
+    awaitMails("dan@test.app", 1);
+    open(lastLinkTo("dan@test.app"));
+    expectError(logIn("mail-dan", "bad"), 404, 101);
+    expectError(logIn("mail-dan", "bad"), 404, 101);
+    expectError(logIn("mail-dan", "pw-1"), 404, 101); // locked
+
+    expect(request(HttpMethod.POST, "/requestPasswordReset", new JsonObject()
+        .put("email", "dan@test.app")), 200);
+    awaitMails("dan@test.app", 2);
+    String first = lastLinkTo("dan@test.app");
+    expect(request(HttpMethod.POST, "/requestPasswordReset", new JsonObject()
+        .put("email", "dan@test.app")), 200);
+    awaitMails("dan@test.app", 3);
+    assertEquals(first, lastLinkTo("dan@test.app"), "resetTokenReuseIfValid mails the same link");
+
+    io.vertx.ext.mongo.MongoClient raw = io.vertx.ext.mongo.MongoClient.create(suite.vertx(),
+        new JsonObject().put("connection_string", suite.options().getString("databaseURI")));
+    JsonObject stored = raw.findOne("_User", new JsonObject().put("username", "mail-dan"), null)
+        .await();
+    raw.close();
+    java.time.Instant expires = java.time.Instant.parse(stored
+        .getJsonObject("_perishable_token_expires_at").getString("$date"));
+    assertTrue(expires.isAfter(java.time.Instant.now().plusSeconds(500))
+        && expires.isBefore(java.time.Instant.now().plusSeconds(700)), expires.toString());
+
+    Matcher token = Pattern.compile("token=([^&]+)").matcher(first);
+    assertTrue(token.find());
+    MultiMap form = MultiMap.caseInsensitiveMultiMap().add("new_password", "pw-2")
+        .add("token", java.net.URLDecoder.decode(token.group(1), "UTF-8"))
+        .add("username", "mail-dan");
+    assertEquals(302, client.postAbs(url("/apps/" + APP_ID + "/request_password_reset"))
+        .followRedirects(false).sendForm(form).await().statusCode());
+    expect(logIn("mail-dan", "pw-2"), 200);
   }
 }
