@@ -59,7 +59,7 @@ class TwoProcessClusterIT {
   }
 
   /** Until the cluster has formed the gateway answers 503 (error 2); then the real answer. */
-  private static HttpResponse<Buffer> untilServed(ServerProcess gateway, ServerProcess data,
+  static HttpResponse<Buffer> untilServed(ServerProcess gateway, ServerProcess data,
       Supplier<Future<HttpResponse<Buffer>>> call) throws InterruptedException {
     long deadline = System.currentTimeMillis() + 90_000;
     HttpResponse<Buffer> last = null;
