@@ -49,6 +49,7 @@ public final class AuthServiceVerticle extends VerticleBase {
         bus.consumer(EventBusAddresses.SESSIONS_UPGRADE, BusReplies.handler(sessions::upgrade)),
         bus.consumer(EventBusAddresses.SESSIONS_LIST, BusReplies.handler(sessions::list)),
         bus.consumer(EventBusAddresses.SESSIONS_DELETE, BusReplies.handler(sessions::delete)),
+        bus.consumer(EventBusAddresses.SESSIONS_UPDATE, BusReplies.handler(sessions::update)),
         components.schemas().listen(bus),
         components.principals().listen(bus),
         bus.consumer(ServiceRole.AUTH.healthAddress(),

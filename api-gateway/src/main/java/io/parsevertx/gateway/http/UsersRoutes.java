@@ -30,6 +30,7 @@ import java.util.function.Function;
  * DELETE /users/:objectId   curl -X DELETE -H ... -H "X-Parse-Session-Token: r:..." URL/users/k3Xz9QpL2a
  * GET    /sessions/me       curl -H ... -H "X-Parse-Session-Token: r:..." URL/sessions/me
  * GET    /sessions          curl -H ... -H "X-Parse-Session-Token: r:..." URL/sessions
+ * PUT    /sessions/:id      curl -X PUT -H ... -H "X-Parse-Session-Token: r:..." -d '{"device":"tablet"}' URL/sessions/Qw3rTy1234
  * DELETE /sessions/:id      curl -X DELETE -H ... -H "X-Parse-Session-Token: r:..." URL/sessions/Qw3rTy1234
  * </pre>
  */
@@ -68,6 +69,8 @@ final class UsersRoutes {
         auth::upgradeSession));
     router.delete("/sessions/:objectId").handler(ctx -> reply(ctx, SESSION,
         auth::deleteSession));
+    router.put("/sessions/:objectId").handler(ctx -> reply(ctx, SESSION,
+        auth::updateSession));
   }
 
   private void handleSignUp(RoutingContext ctx) {

@@ -67,6 +67,31 @@ public final class SessionOperations {
     });
   }
 
+  /**
+   * {@code PUT /sessions/:id}: the caller's own session (any with the master key) takes new
+   * custom fields; what makes it a session ({@code sessionToken}, {@code user},
+   * {@code createdWith}, {@code expiresAt}) cannot be changed by a client.
+   *
+   * @return {@code {"updatedAt"}}; fails with 101 for another's session, 105 for those fields
+   */
+  public Future<JsonObject> update(ServiceRequest request) {
+    AuthContext auth = request.auth();
+    JsonObject body = request.body().copy();
+    ParseFields.SERVER_FIELDS.forEach(body::remove);
+    for (String reserved : java.util.List.of(SessionService.SESSION_TOKEN, "user",
+        "createdWith", "expiresAt")) {
+      if (body.containsKey(reserved) && !auth.master()) {
+        throw ParseException.of(ParseErrorCode.INVALID_KEY_NAME,
+            "%s of a session cannot be changed.", reserved);
+      }
+    }
+    return sessions.list(auth.master() ? null : auth.userId()).compose(found -> found.stream()
+        .filter(s -> s.getString(ParseFields.OBJECT_ID).equals(request.objectId()))
+        .findFirst().map(session -> sessions.update(session, body))
+        .orElse(Future.failedFuture(new ParseException(ParseErrorCode.OBJECT_NOT_FOUND,
+            "Object not found."))));
+  }
+
   /** @return {@code {}}; fails with 101 for a session that is not the caller's */
   public Future<JsonObject> delete(ServiceRequest request) {
     AuthContext auth = request.auth();

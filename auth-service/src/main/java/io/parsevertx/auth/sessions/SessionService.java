@@ -12,6 +12,7 @@ import io.parsevertx.common.schema.ClassNames;
 import io.parsevertx.common.schema.ClassSchema;
 import io.parsevertx.common.schema.FieldType;
 import io.parsevertx.common.schema.SchemaField;
+import io.parsevertx.common.schema.SchemaInference;
 import io.parsevertx.common.types.ParseDates;
 import io.parsevertx.common.types.ParseType;
 import io.parsevertx.storage.StorageAdapter;
@@ -107,6 +108,24 @@ public final class SessionService {
     QueryNode where = userId == null ? QueryNode.matchAll()
         : new QueryNode.Constraint(USER, QueryOp.EQ, pointerTo(userId));
     return schema().compose(schema -> storage.find(schema, where, ALL));
+  }
+
+  /** Sets custom fields on a session; @return {@code {"updatedAt"}} */
+  public Future<JsonObject> update(JsonObject session, JsonObject fields) {
+    Map<String, SchemaField> types = new LinkedHashMap<>();
+    fields.forEach(e -> {
+      ClassNames.requireValidFieldName(e.getKey());
+      SchemaField type = SchemaInference.typeOf(e.getKey(), e.getValue());
+      if (type != null) {
+        types.put(e.getKey(), type);
+      }
+    });
+    String now = ParseDates.format(Instant.now());
+    return schema().compose(base -> schemas.enforce(ClassNames.SESSION, types))
+        .compose(schema -> storage.updateObject(schema, new QueryNode.Constraint(
+            ParseFields.OBJECT_ID, QueryOp.EQ, session.getString(ParseFields.OBJECT_ID)),
+            fields.copy().put(ParseFields.UPDATED_AT, now)))
+        .map(updated -> new JsonObject().put(ParseFields.UPDATED_AT, now));
   }
 
   /** Ends one session and tells every gateway. */

@@ -101,6 +101,11 @@ public final class AuthServiceClient {
     return send(EventBusAddresses.SESSIONS_LIST, request);
   }
 
+  /** @return {@code {"updatedAt"}}; fails with 101 for a session that is not the caller's */
+  public Future<JsonObject> updateSession(ServiceRequest request) {
+    return send(EventBusAddresses.SESSIONS_UPDATE, request);
+  }
+
   /** @return {@code {}}; fails with 101 for a session that is not the caller's */
   public Future<JsonObject> deleteSession(ServiceRequest request) {
     return send(EventBusAddresses.SESSIONS_DELETE, request);

@@ -39,6 +39,7 @@ public final class EventBusAddresses {
   public static final String SESSIONS_UPGRADE = PREFIX + "auth.sessions.upgrade";
   public static final String SESSIONS_LIST = PREFIX + "auth.sessions.list";
   public static final String SESSIONS_DELETE = PREFIX + "auth.sessions.delete";
+  public static final String SESSIONS_UPDATE = PREFIX + "auth.sessions.update";
 
   /**
    * Published when sessions stop being valid: body {"sessionToken": ...} for one session or

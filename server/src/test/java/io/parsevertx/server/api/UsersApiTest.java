@@ -236,6 +236,14 @@ class UsersApiTest extends ApiTestBase {
     String strangers = signUp("stranger", "pw").getString("sessionToken");
     expectError(request(HttpMethod.DELETE, "/sessions/" + otherId, session(strangers), null),
         404, 101);
+    expectError(request(HttpMethod.PUT, "/sessions/" + otherId, session(strangers),
+        new JsonObject().put("device", "x")), 404, 101);
+    expectError(request(HttpMethod.PUT, "/sessions/" + otherId, session(token),
+        new JsonObject().put("sessionToken", "r:mine")), 400, 105);
+    expect(request(HttpMethod.PUT, "/sessions/" + otherId, session(token),
+        new JsonObject().put("device", "tablet")), 200);
+    assertEquals("tablet", expect(request(HttpMethod.GET, "/sessions/me", session(other), null),
+        200).getString("device"));
     expect(request(HttpMethod.DELETE, "/sessions/" + otherId, session(token), null), 200);
     expectError(request(HttpMethod.GET, "/users/me", session(other), null), 400, 209);
   }
