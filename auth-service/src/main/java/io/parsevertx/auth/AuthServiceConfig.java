@@ -1,5 +1,6 @@
 package io.parsevertx.auth;
 
+import io.parsevertx.auth.mfa.TotpMfa;
 import io.parsevertx.auth.policy.AccountLockout;
 import io.parsevertx.auth.policy.PasswordPolicy;
 import io.parsevertx.common.options.OptionsException;
@@ -18,11 +19,12 @@ import io.vertx.core.json.JsonObject;
  * @param enableAnonymousUsers whether {@code authData.anonymous} signs users up and in
  * @param expireInactiveSessions whether sessions end after {@code sessionLength}
  * @param auth the authData providers and their options ({@code auth} option)
+ * @param mfa the second factor, or null when {@code auth.mfa} is not enabled
  */
 public record AuthServiceConfig(String databaseURI, long sessionLength, int bcryptCost,
     boolean enforcePrivateUsers, AccountLockout accountLockout, PasswordPolicy passwordPolicy,
     EmailOptions email, boolean enableAnonymousUsers, boolean expireInactiveSessions,
-    JsonObject auth) {
+    JsonObject auth, TotpMfa mfa) {
 
   /**
    * The account e-mail flows: links point into {@code publicServerURL}; mails go through
@@ -75,7 +77,8 @@ public record AuthServiceConfig(String databaseURI, long sessionLength, int bcry
         EmailOptions.fromJson(options),
         options.getBoolean(ParseServerOptions.ENABLE_ANONYMOUS_USERS, true),
         options.getBoolean(ParseServerOptions.EXPIRE_INACTIVE_SESSIONS, true),
-        options.getJsonObject(ParseServerOptions.AUTH, new JsonObject()));
+        options.getJsonObject(ParseServerOptions.AUTH, new JsonObject()),
+        TotpMfa.fromOptions(options.getJsonObject(ParseServerOptions.AUTH)));
   }
 
   /**
@@ -88,5 +91,6 @@ public record AuthServiceConfig(String databaseURI, long sessionLength, int bcry
     AccountLockout.fromJson(options.getJsonObject(ParseServerOptions.ACCOUNT_LOCKOUT));
     PasswordPolicy.fromJson(options.getJsonObject(ParseServerOptions.PASSWORD_POLICY));
     EmailOptions.fromJson(options);
+    TotpMfa.fromOptions(options.getJsonObject(ParseServerOptions.AUTH));
   }
 }

@@ -30,6 +30,9 @@ public final class AuthDataAdapters {
     }
     if (auth != null) {
       auth.forEach(entry -> {
+        if ("mfa".equals(entry.getKey())) {
+          return; // note: a second factor, never a way to log in alone (see TotpMfa)
+        }
         JsonObject options = entry.getValue() instanceof JsonObject json ? json
             : new JsonObject();
         AuthDataAdapter adapter = adapterFor(entry.getKey(), options);

@@ -1,5 +1,6 @@
 package io.parsevertx.auth.users;
 
+import io.parsevertx.auth.mfa.TotpMfa;
 import io.parsevertx.common.ParseFields;
 import io.parsevertx.common.error.ParseErrorCode;
 import io.parsevertx.common.error.ParseException;
@@ -75,11 +76,15 @@ public final class UserFields {
         .put("$options", "i");
   }
 
-  /** A user as its owner sees it: no password hash or other internal field. */
+  /** A user as its owner sees it: no password hash, internal field or MFA secret. */
   static JsonObject forOwner(JsonObject user) {
     JsonObject copy = user.copy();
     copy.fieldNames().removeIf(name -> name.startsWith("_"));
     copy.remove(PASSWORD);
+    if (copy.getValue(AUTH_DATA) instanceof JsonObject authData
+        && authData.containsKey(TotpMfa.PROVIDER)) {
+      authData.put(TotpMfa.PROVIDER, TotpMfa.visible(authData.getValue(TotpMfa.PROVIDER)));
+    }
     return copy;
   }
 }

@@ -3,6 +3,7 @@ package io.parsevertx.auth.users;
 import io.parsevertx.auth.AuthServiceConfig;
 import io.parsevertx.auth.authdata.AuthDataAdapters;
 import io.parsevertx.auth.email.AccountEmails;
+import io.parsevertx.auth.mfa.TotpMfa;
 import io.parsevertx.auth.password.PasswordHasher;
 import io.parsevertx.auth.policy.AccountLockout;
 import io.parsevertx.auth.policy.PasswordPolicy;
@@ -27,6 +28,7 @@ import io.parsevertx.storage.schema.SchemaController;
 import io.parsevertx.storage.security.PrincipalResolver;
 import io.vertx.core.Future;
 import io.vertx.core.eventbus.EventBus;
+import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.time.Instant;
 import java.util.List;
@@ -118,11 +120,42 @@ public final class UserService {
    *     101, after the same bcrypt work, whether the user exists or not)
    */
   public Future<JsonObject> logIn(ServiceRequest request) {
-    return checkCredentials(request).compose(user -> sessions.create(
+    return checkCredentials(request).compose(user -> secondFactor(user, request))
+        .compose(user -> sessions.create(
             user.getString(ParseFields.OBJECT_ID), "login", "password",
             request.auth().installationId())
         .map(session -> UserFields.forOwner(user).put(SessionService.SESSION_TOKEN,
             session.getString(SessionService.SESSION_TOKEN))));
+  }
+
+  /**
+   * With MFA set up, a password log-in also needs {@code authData.mfa.token}: a current TOTP
+   * code not used before, or an unused recovery code. The update is conditioned on the MFA
+   * data read, so two log-ins racing with one code cannot both pass.
+   */
+  private Future<JsonObject> secondFactor(JsonObject user, ServiceRequest request) {
+    TotpMfa mfa = config.mfa();
+    if (mfa == null || !TotpMfa.isEnabled(user)) {
+      return Future.succeededFuture(user);
+    }
+    JsonObject stored = user.getJsonObject(UserFields.AUTH_DATA).getJsonObject(TotpMfa.PROVIDER);
+    Object given = request.params().copy().mergeIn(request.body()).getValue(UserFields.AUTH_DATA);
+    Object loginData = given instanceof JsonObject authData
+        ? authData.getValue(TotpMfa.PROVIDER) : null;
+    JsonObject next = mfa.verifyLogin(stored, loginData);
+    List<QueryNode> conditions = new java.util.ArrayList<>(List.of(
+        byId(user.getString(ParseFields.OBJECT_ID)),
+        new QueryNode.Constraint("authData.mfa.lastStep", QueryOp.EQ,
+            stored.getValue("lastStep"))));
+    JsonArray recovery = stored.getJsonArray("recovery", new JsonArray());
+    if (!recovery.isEmpty()) {
+      conditions.add(new QueryNode.Constraint("authData.mfa.recovery", QueryOp.ALL, recovery));
+    }
+    QueryNode unchanged = new QueryNode.And(conditions);
+    return schema().compose(schema -> storage.updateObject(schema, unchanged, new JsonObject()
+            .put(UserFields.AUTH_DATA, new JsonObject().put(TotpMfa.PROVIDER, next))))
+        .compose(updated -> updated == null ? Future.failedFuture(new ParseException(
+            ParseErrorCode.MFA_ERROR, "Invalid MFA token")) : Future.succeededFuture(user));
   }
 
   /** @return the user whose credentials these are, without a session; fails like log-in */
@@ -212,6 +245,7 @@ public final class UserService {
     }
     UserFields.checkEmail(body.getValue(UserFields.EMAIL));
     JsonObject authChanges = linking == null ? new JsonObject() : (JsonObject) linking;
+    JsonObject reply = new JsonObject();
     if (password != null) {
       // note: an anonymous user that sets a password becomes a regular one, as in Parse Server
       authChanges.putNull("anonymous");
@@ -219,9 +253,14 @@ public final class UserService {
     String now = ParseDates.format(Instant.now());
     return allowedBy(request, "update")
         .compose(v -> schemas.enforce(ClassNames.USER, UserFields.types(body)))
-        .compose(schema -> authChanges.isEmpty() ? Future.succeededFuture(schema)
+        .compose(schema -> mfaChange(schema, userId, authChanges, request.auth().master(),
+            reply))
+        .compose(schema -> authChanges.isEmpty() && !reply.containsKey("save")
+            ? Future.succeededFuture(schema)
             : authDataLogin.linkChanges(schema, userId, authChanges).map(changes -> {
-              body.put(UserFields.AUTH_DATA, changes);
+              body.put(UserFields.AUTH_DATA, changes.mergeIn(reply.getJsonObject("save",
+                  new JsonObject())));
+              reply.remove("save");
               return schema;
             }))
         .compose(schema -> requireUnique(schema, body.getString(UserFields.USERNAME),
@@ -243,7 +282,46 @@ public final class UserService {
           return password == null ? Future.succeededFuture()
               : sessions.deleteAllOf(userId, request.auth().sessionToken());
         })
-        .map(v -> new JsonObject().put(ParseFields.UPDATED_AT, now));
+        .map(v -> reply.put(ParseFields.UPDATED_AT, now));
+  }
+
+  /**
+   * Takes {@code authData.mfa} out of {@code changes} and sets MFA up (TOTP): the stored data
+   * goes to {@code reply.save}, the recovery codes to {@code reply.authDataResponse}. Turning
+   * MFA off takes the master key.
+   */
+  private Future<ClassSchema> mfaChange(ClassSchema schema, String userId, JsonObject changes,
+      boolean master, JsonObject reply) {
+    if (!changes.containsKey(TotpMfa.PROVIDER)) {
+      return Future.succeededFuture(schema);
+    }
+    Object requested = changes.remove(TotpMfa.PROVIDER);
+    TotpMfa mfa = config.mfa();
+    if (mfa == null) {
+      return Future.failedFuture(new ParseException(ParseErrorCode.UNSUPPORTED_SERVICE,
+          "This authentication method is unsupported."));
+    }
+    if (requested == null) {
+      if (!master) {
+        return Future.failedFuture(new ParseException(ParseErrorCode.MFA_ERROR,
+            "Turning MFA off takes the master key."));
+      }
+      changes.putNull(TotpMfa.PROVIDER);
+      return Future.succeededFuture(schema);
+    }
+    if (!(requested instanceof JsonObject data)) {
+      return Future.failedFuture(new ParseException(ParseErrorCode.MFA_ERROR,
+          "Invalid MFA data"));
+    }
+    return loadUser(userId).map(user -> {
+      Object current = user == null ? null : user.getValue(UserFields.AUTH_DATA) instanceof
+          JsonObject authData ? authData.getValue(TotpMfa.PROVIDER) : null;
+      JsonObject setUp = mfa.setUp(current instanceof JsonObject json ? json : null, data);
+      reply.put("save", new JsonObject().put(TotpMfa.PROVIDER, setUp.getJsonObject("save")));
+      reply.put("authDataResponse", new JsonObject().put(TotpMfa.PROVIDER,
+          setUp.getJsonObject("response")));
+      return schema;
+    });
   }
 
   /** @return {@code {}}; the user's sessions end too; fails with 206 or 101 */

@@ -15,6 +15,7 @@ import java.util.Set;
 public final class SensitiveFields {
   private static final String SESSION_TOKEN = "sessionToken";
   private static final String AUTH_DATA = "authData";
+  private static final String MFA = "mfa";
   private static final Set<String> TOKEN_CLASSES = Set.of(ClassNames.USER, ClassNames.SESSION);
 
   private SensitiveFields() {}
@@ -25,6 +26,10 @@ public final class SensitiveFields {
       object.remove(SESSION_TOKEN);
       if (!master) {
         object.remove(AUTH_DATA);
+      } else if (object.getValue(AUTH_DATA) instanceof JsonObject authData
+          && authData.containsKey(MFA)) {
+        // note: MFA secrets and recovery codes are shown to no one, the master key included
+        authData.put(MFA, new JsonObject().put("status", "enabled"));
       }
     } else if (TOKEN_CLASSES.contains(className) && !master) {
       object.remove(SESSION_TOKEN);
