@@ -80,7 +80,7 @@ final class ParseRequestHandler implements Handler<RoutingContext> {
         : sessions.userIdFor(sessionToken, RequestIds.of(ctx));
     userId.onSuccess(user -> {
       AuthContext auth = new AuthContext(master, readOnly, sessionToken, user, installationId,
-          clientVersion);
+          clientVersion, ctx.request().remoteAddress().host());
       ParseRequest.store(ctx, new ParseRequest(RequestIds.of(ctx), auth, cleanBody, params));
       if (override != null && override != ctx.request().method()) {
         ctx.reroute(override, ctx.request().uri());

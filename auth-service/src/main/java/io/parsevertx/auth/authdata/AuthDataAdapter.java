@@ -13,8 +13,39 @@ import io.vertx.core.json.JsonObject;
  */
 public interface AuthDataAdapter {
 
+  /** Whether {@code authData.id} must be given (the webhook learns the id from the app). */
+  default boolean needsId() {
+    return true;
+  }
+
   /** Called once with the provider's options before the adapter is used. */
   default void init(Vertx vertx, JsonObject options) {
+  }
+
+  /**
+   * What a successful check established.
+   *
+   * @param id the provider's id of the user, which finds or creates the account
+   * @param save what is stored as {@code authData.<provider>} (no secrets)
+   * @param response returned to the client as {@code authDataResponse.<provider>}, or null
+   * @param serverData kept with the session for the server alone, or null
+   */
+  record Verified(String id, JsonObject save, JsonObject response, JsonObject serverData) {}
+
+  /**
+   * Checks a log-in; by default {@link #validateAuthData} over {@code authData.id}, keeping
+   * everything but the provider's tokens.
+   *
+   * @param ip the caller's address; {@code installationId} may be null
+   */
+  default Future<Verified> verify(JsonObject authData, String ip, String installationId) {
+    return validateAuthData(authData).map(v -> {
+      JsonObject save = authData.copy();
+      for (String secret : new String[] {"id_token", "token", "access_token", "code"}) {
+        save.remove(secret);
+      }
+      return new Verified(authData.getString("id"), save, null, null);
+    });
   }
 
   /**

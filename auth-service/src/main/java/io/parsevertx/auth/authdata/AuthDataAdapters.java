@@ -76,6 +76,7 @@ public final class AuthDataAdapters {
       case "apple" -> IdTokenAdapter.apple();
       case "facebook" -> AccessTokenAdapter.facebook();
       case "github" -> AccessTokenAdapter.github();
+      case "webhook" -> new WebhookAdapter();
       default -> throw new OptionsException("Invalid option --auth: no built-in adapter for "
           + provider + "; set \"oauth2\": true or name one with \"module\"");
     };

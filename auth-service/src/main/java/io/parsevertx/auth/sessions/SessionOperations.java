@@ -106,6 +106,7 @@ public final class SessionOperations {
   private static JsonObject visible(JsonObject session) {
     JsonObject copy = session.copy();
     copy.fieldNames().removeIf(name -> name.startsWith("_"));
+    copy.remove(SessionService.SERVER_DATA);
     return copy;
   }
 }

@@ -34,6 +34,7 @@ import java.util.Map;
  */
 public final class SessionService {
   public static final String SESSION_TOKEN = "sessionToken";
+  public static final String SERVER_DATA = "serverData";
   private static final String USER = "user";
   private static final String EXPIRES_AT = "expiresAt";
   private static final FindOptions ALL = new FindOptions(List.of(), Integer.MAX_VALUE, 0, null,
@@ -57,6 +58,15 @@ public final class SessionService {
   /** @return the new session object, {@code sessionToken} included */
   public Future<JsonObject> create(String userId, String action, String provider,
       String installationId) {
+    return create(userId, action, provider, installationId, null);
+  }
+
+  /**
+   * @param serverData what an authentication webhook said about the session, kept for the
+   *     server alone (never in a reply), or null
+   */
+  public Future<JsonObject> create(String userId, String action, String provider,
+      String installationId, JsonObject serverData) {
     byte[] secret = new byte[16];
     RANDOM.nextBytes(secret);
     Instant now = Instant.now();
@@ -73,6 +83,9 @@ public final class SessionService {
             .put("write", true)));
     if (installationId != null) {
       session.put("installationId", installationId);
+    }
+    if (serverData != null) {
+      session.put(SERVER_DATA, serverData);
     }
     if (sessionLengthSeconds != null) {
       session.put(EXPIRES_AT, ParseDates.toJson(now.plusSeconds(sessionLengthSeconds)));
@@ -158,6 +171,7 @@ public final class SessionService {
     fields.put("restricted", SchemaField.of(FieldType.BOOLEAN));
     fields.put(EXPIRES_AT, SchemaField.of(FieldType.DATE));
     fields.put("installationId", SchemaField.of(FieldType.STRING));
+    fields.put(SERVER_DATA, SchemaField.of(FieldType.OBJECT));
     return schemas.enforce(ClassNames.SESSION, fields);
   }
 

@@ -59,17 +59,30 @@ final class AuthDataLogin {
     String provider = authData.fieldNames().iterator().next();
     AuthDataAdapter adapter = adapters.get(provider);
     if (!(authData.getValue(provider) instanceof JsonObject data)
-        || !(data.getValue("id") instanceof String id) || id.isEmpty()) {
+        || adapter.needsId() && (!(data.getValue("id") instanceof String id) || id.isEmpty())) {
       throw ParseException.of(ParseErrorCode.LINKED_ID_MISSING, "authData.%s.id is required",
           provider);
     }
-    return adapter.validateAuthData(data)
-        .compose(valid -> userSchema.get())
-        .compose(schema -> storage.find(schema, new QueryNode.Constraint(
-                "authData." + provider + ".id", QueryOp.EQ, id), ONE)
+    return adapter.verify(data, request.auth().ip(), request.auth().installationId())
+        .compose(verified -> userSchema.get().compose(schema -> storage.find(schema,
+                new QueryNode.Constraint("authData." + provider + ".id", QueryOp.EQ,
+                    verified.id()), ONE)
             .compose(found -> found.isEmpty()
-                ? create(schema, request, provider, stored(data), acl)
-                : logIn(found.get(0), request, provider)));
+                ? create(schema, request, provider, verified, acl)
+                : logIn(found.get(0), request, provider, verified))));
+  }
+
+  /** What is kept of the credentials: never the provider's tokens. */
+  private static JsonObject stored(JsonObject data) {
+    JsonObject kept = data.copy();
+    SECRETS.forEach(kept::remove);
+    return kept;
+  }
+
+  private static JsonObject withResponse(JsonObject reply, String provider,
+      AuthDataAdapter.Verified verified) {
+    return verified.response() == null ? reply : reply.put("authDataResponse",
+        new JsonObject().put(provider, verified.response()));
   }
 
   /**
@@ -106,36 +119,32 @@ final class AuthDataLogin {
     return checks.map(changes);
   }
 
-  /** What is kept of the credentials: never the provider's tokens. */
-  private static JsonObject stored(JsonObject data) {
-    JsonObject kept = data.copy();
-    SECRETS.forEach(kept::remove);
-    return kept;
-  }
 
-  private Future<JsonObject> logIn(JsonObject user, ServiceRequest request, String provider) {
+  private Future<JsonObject> logIn(JsonObject user, ServiceRequest request, String provider,
+      AuthDataAdapter.Verified verified) {
     return sessions.create(user.getString(ParseFields.OBJECT_ID), "login", provider,
-            request.auth().installationId())
-        .map(session -> UserFields.forOwner(user)
+            request.auth().installationId(), verified.serverData())
+        .map(session -> withResponse(UserFields.forOwner(user)
             .put(SessionService.SESSION_TOKEN, session.getString(SessionService.SESSION_TOKEN))
-            .put(ParseFields.REPLY_STATUS, 200));
+            .put(ParseFields.REPLY_STATUS, 200), provider, verified));
   }
 
   private Future<JsonObject> create(ClassSchema schema, ServiceRequest request, String provider,
-      JsonObject data, JsonObject acl) {
+      AuthDataAdapter.Verified verified, JsonObject acl) {
     String userId = acl.fieldNames().iterator().next();
     String now = ParseDates.format(Instant.now());
     String username = ObjectIds.newId(25);
     JsonObject user = new JsonObject().put(ParseFields.OBJECT_ID, userId)
         .put(ParseFields.CREATED_AT, now).put(ParseFields.UPDATED_AT, now)
         .put(UserFields.USERNAME, username)
-        .put(UserFields.AUTH_DATA, new JsonObject().put(provider, data))
+        .put(UserFields.AUTH_DATA, new JsonObject().put(provider, stored(verified.save())))
         .put(ParseFields.ACL, acl);
     return storage.createObject(schema, user)
         .compose(v -> sessions.create(userId, "signup", provider,
-            request.auth().installationId()))
-        .map(session -> new JsonObject().put(ParseFields.OBJECT_ID, userId)
+            request.auth().installationId(), verified.serverData()))
+        .map(session -> withResponse(new JsonObject().put(ParseFields.OBJECT_ID, userId)
             .put(ParseFields.CREATED_AT, now).put(UserFields.USERNAME, username)
-            .put(SessionService.SESSION_TOKEN, session.getString(SessionService.SESSION_TOKEN)));
+            .put(SessionService.SESSION_TOKEN, session.getString(SessionService.SESSION_TOKEN)),
+            provider, verified));
   }
 }

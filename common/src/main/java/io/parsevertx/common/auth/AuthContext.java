@@ -12,9 +12,10 @@ import io.vertx.core.json.JsonObject;
  * @param userId the user behind the session token, once resolved
  * @param installationId the {@code X-Parse-Installation-Id} of the caller, if any
  * @param clientVersion the SDK's {@code X-Parse-Client-Version}, if any
+ * @param ip the caller's address as the gateway saw it
  */
 public record AuthContext(boolean master, boolean readOnlyMaster, String sessionToken,
-    String userId, String installationId, String clientVersion) {
+    String userId, String installationId, String clientVersion, String ip) {
 
   private static final String MASTER = "master";
   private static final String READ_ONLY_MASTER = "readOnlyMaster";
@@ -22,13 +23,14 @@ public record AuthContext(boolean master, boolean readOnlyMaster, String session
   private static final String USER_ID = "userId";
   private static final String INSTALLATION_ID = "installationId";
   private static final String CLIENT_VERSION = "clientVersion";
+  private static final String IP = "ip";
 
   public static AuthContext anonymous() {
-    return new AuthContext(false, false, null, null, null, null);
+    return new AuthContext(false, false, null, null, null, null, null);
   }
 
   public static AuthContext masterKey() {
-    return new AuthContext(true, false, null, null, null, null);
+    return new AuthContext(true, false, null, null, null, null, null);
   }
 
   public JsonObject toJson() {
@@ -37,6 +39,7 @@ public record AuthContext(boolean master, boolean readOnlyMaster, String session
     putIfSet(json, USER_ID, userId);
     putIfSet(json, INSTALLATION_ID, installationId);
     putIfSet(json, CLIENT_VERSION, clientVersion);
+    putIfSet(json, IP, ip);
     return json;
   }
 
@@ -46,7 +49,7 @@ public record AuthContext(boolean master, boolean readOnlyMaster, String session
     }
     return new AuthContext(json.getBoolean(MASTER, false), json.getBoolean(READ_ONLY_MASTER, false),
         json.getString(SESSION_TOKEN), json.getString(USER_ID), json.getString(INSTALLATION_ID),
-        json.getString(CLIENT_VERSION));
+        json.getString(CLIENT_VERSION), json.getString(IP));
   }
 
   private static void putIfSet(JsonObject json, String key, String value) {

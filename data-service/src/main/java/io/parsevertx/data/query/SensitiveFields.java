@@ -31,8 +31,11 @@ public final class SensitiveFields {
         // note: MFA secrets and recovery codes are shown to no one, the master key included
         authData.put(MFA, new JsonObject().put("status", "enabled"));
       }
-    } else if (TOKEN_CLASSES.contains(className) && !master) {
-      object.remove(SESSION_TOKEN);
+    } else if (TOKEN_CLASSES.contains(className)) {
+      object.remove("serverData"); // note: a webhook's data about the session is the server's
+      if (!master) {
+        object.remove(SESSION_TOKEN);
+      }
     }
     object.forEach(entry -> stripIncluded(entry.getValue(), master));
     return object;
