@@ -78,7 +78,8 @@ public record AuthServiceConfig(String databaseURI, long sessionLength, int bcry
         options.getBoolean(ParseServerOptions.ENABLE_ANONYMOUS_USERS, true),
         options.getBoolean(ParseServerOptions.EXPIRE_INACTIVE_SESSIONS, true),
         options.getJsonObject(ParseServerOptions.AUTH, new JsonObject()),
-        TotpMfa.fromOptions(options.getJsonObject(ParseServerOptions.AUTH)));
+        TotpMfa.fromOptions(options.getJsonObject(ParseServerOptions.AUTH),
+        options.getString(ParseServerOptions.MASTER_KEY)));
   }
 
   /**
@@ -91,6 +92,7 @@ public record AuthServiceConfig(String databaseURI, long sessionLength, int bcry
     AccountLockout.fromJson(options.getJsonObject(ParseServerOptions.ACCOUNT_LOCKOUT));
     PasswordPolicy.fromJson(options.getJsonObject(ParseServerOptions.PASSWORD_POLICY));
     EmailOptions.fromJson(options);
-    TotpMfa.fromOptions(options.getJsonObject(ParseServerOptions.AUTH));
+    TotpMfa.fromOptions(options.getJsonObject(ParseServerOptions.AUTH),
+        options.getString(ParseServerOptions.MASTER_KEY));
   }
 }

@@ -22,7 +22,8 @@ import java.util.Locale;
  * by a logged-in user with {@code {secret, token}}, then required at every password log-in as
  * {@code authData: {"mfa": {"token"}}}. Codes come from the TOTP library; a code's time step is
  * remembered so it cannot be used twice, and the two recovery codes are kept only as hashes and
- * work once each. Clients only ever see {@code {"status": "enabled"}}.
+ * work once each. The secret is stored encrypted ({@link SecretSeal}). Clients only ever see
+ * {@code {"status": "enabled"}}.
  */
 public final class TotpMfa {
   public static final String PROVIDER = "mfa";
@@ -34,15 +35,17 @@ public final class TotpMfa {
   private final int digits;
   private final int period;
   private final HashingAlgorithm algorithm;
+  private final SecretSeal seal;
 
-  private TotpMfa(int digits, int period, HashingAlgorithm algorithm) {
+  private TotpMfa(int digits, int period, HashingAlgorithm algorithm, SecretSeal seal) {
     this.digits = digits;
     this.period = period;
     this.algorithm = algorithm;
+    this.seal = seal;
   }
 
   /** @return the MFA provider, or null when {@code auth.mfa} is not enabled */
-  public static TotpMfa fromOptions(JsonObject auth) {
+  public static TotpMfa fromOptions(JsonObject auth, String masterKey) {
     JsonObject mfa = auth == null ? null : auth.getJsonObject(PROVIDER);
     if (mfa == null || !mfa.getBoolean("enabled", false)) {
       return null;
@@ -65,7 +68,17 @@ public final class TotpMfa {
       default -> throw new OptionsException("Invalid option --auth: mfa.algorithm must be "
           + "SHA1, SHA256 or SHA512");
     };
-    return new TotpMfa(digits, period, algorithm);
+    Object encryptionKey = mfa.getValue("encryptionKey");
+    if (encryptionKey != null && (!(encryptionKey instanceof String k) || k.length() < 16)) {
+      throw new OptionsException("Invalid option --auth: mfa.encryptionKey must be a string of "
+          + "at least 16 characters");
+    }
+    String keyMaterial = encryptionKey != null ? (String) encryptionKey : masterKey;
+    if (keyMaterial == null) {
+      throw new OptionsException("Invalid option --auth: mfa needs mfa.encryptionKey or "
+          + "--masterKey to encrypt the secrets");
+    }
+    return new TotpMfa(digits, period, algorithm, new SecretSeal(keyMaterial));
   }
 
   /** What a reply shows of stored MFA data, wherever it appears. */
@@ -83,10 +96,11 @@ public final class TotpMfa {
    * Sets up TOTP for a user.
    *
    * @return {@code {"save": <stored data>, "response": {"recovery": "a, b"}}}
-   * @throws ParseException 210 for a short secret, a wrong token or MFA already set up
+   * @throws ParseException 210 for a short secret, a wrong token or MFA already set up (unless
+   *     {@code replacing}: the caller proved the current factor or holds the master key)
    */
-  public JsonObject setUp(JsonObject current, JsonObject data) {
-    if (current != null && current.containsKey(SECRET)) {
+  public JsonObject setUp(JsonObject current, JsonObject data, boolean replacing) {
+    if (!replacing && current != null && current.containsKey(SECRET)) {
       throw new ParseException(ParseErrorCode.MFA_ERROR, "MFA is already set up on this account");
     }
     Object secret = data.getValue(SECRET);
@@ -100,7 +114,7 @@ public final class TotpMfa {
     }
     List<String> recovery = List.of(ObjectIds.newId(RECOVERY_LENGTH),
         ObjectIds.newId(RECOVERY_LENGTH));
-    JsonObject save = new JsonObject().put(SECRET, s).put(LAST_STEP, step)
+    JsonObject save = new JsonObject().put(SECRET, seal.seal(s)).put(LAST_STEP, step)
         .put(RECOVERY, new JsonArray(recovery.stream().map(TotpMfa::hash).toList()));
     return new JsonObject().put("save", save)
         .put("response", new JsonObject().put(RECOVERY, String.join(", ", recovery)));
@@ -118,7 +132,12 @@ public final class TotpMfa {
       throw new ParseException(ParseErrorCode.MFA_TOKEN_REQUIRED,
           "Missing additional authData mfa");
     }
-    long step = matchingStep(stored.getString(SECRET), t);
+    String secret = seal.open(stored.getString(SECRET));
+    if (secret == null) {
+      throw new ParseException(ParseErrorCode.MFA_ERROR, "The stored MFA secret cannot be "
+          + "decrypted with this server's key");
+    }
+    long step = matchingStep(secret, t);
     if (step >= 0 && step > stored.getLong(LAST_STEP, -1L)) {
       return stored.copy().put(LAST_STEP, step);
     }

@@ -121,6 +121,7 @@ public final class UserService {
    */
   public Future<JsonObject> logIn(ServiceRequest request) {
     return checkCredentials(request).compose(user -> secondFactor(user, request))
+        .compose(this::clearFailedLogins)
         .compose(user -> sessions.create(
             user.getString(ParseFields.OBJECT_ID), "login", "password",
             request.auth().installationId())
@@ -142,7 +143,16 @@ public final class UserService {
     Object given = request.params().copy().mergeIn(request.body()).getValue(UserFields.AUTH_DATA);
     Object loginData = given instanceof JsonObject authData
         ? authData.getValue(TotpMfa.PROVIDER) : null;
-    JsonObject next = mfa.verifyLogin(stored, loginData);
+    JsonObject next;
+    try {
+      next = mfa.verifyLogin(stored, loginData);
+    } catch (ParseException e) {
+      // A wrong code counts as a failed log-in (a missing one is just the SDK's first step).
+      return e.code() == ParseErrorCode.MFA_ERROR && config.accountLockout() != null
+          ? schema().compose(schema -> config.accountLockout().failed(storage, schema,
+              user.getString(ParseFields.OBJECT_ID))).transform(v -> Future.failedFuture(e))
+          : Future.failedFuture(e);
+    }
     List<QueryNode> conditions = new java.util.ArrayList<>(List.of(
         byId(user.getString(ParseFields.OBJECT_ID)),
         new QueryNode.Constraint("authData.mfa.lastStep", QueryOp.EQ,
@@ -160,7 +170,14 @@ public final class UserService {
 
   /** @return the user whose credentials these are, without a session; fails like log-in */
   public Future<JsonObject> verifyPassword(ServiceRequest request) {
-    return checkCredentials(request).map(UserFields::forOwner);
+    return checkCredentials(request).compose(this::clearFailedLogins).map(UserFields::forOwner);
+  }
+
+  /** After every factor passed: the failed-attempt count starts again. */
+  private Future<JsonObject> clearFailedLogins(JsonObject user) {
+    AccountLockout lockout = config.accountLockout();
+    return lockout == null ? Future.succeededFuture(user)
+        : schema().compose(schema -> lockout.succeeded(storage, schema, user)).map(user);
   }
 
   private Future<JsonObject> checkCredentials(ServiceRequest request) {
@@ -194,8 +211,7 @@ public final class UserService {
         }
         config.passwordPolicy().requireNotExpired(user);
         emails.requireVerifiedIfNeeded(user);
-        return (lockout == null ? Future.<Void>succeededFuture()
-            : lockout.succeeded(storage, schema, user)).map(user);
+        return Future.succeededFuture(user);
       });
     }));
   }
@@ -287,8 +303,9 @@ public final class UserService {
 
   /**
    * Takes {@code authData.mfa} out of {@code changes} and sets MFA up (TOTP): the stored data
-   * goes to {@code reply.save}, the recovery codes to {@code reply.authDataResponse}. Turning
-   * MFA off takes the master key.
+   * goes to {@code reply.save}, the recovery codes to {@code reply.authDataResponse}. Changing
+   * the secret ({@code {old, secret, token}}) or turning MFA off ({@code {old}}) takes a current
+   * code as {@code old}, or the master key.
    */
   private Future<ClassSchema> mfaChange(ClassSchema schema, String userId, JsonObject changes,
       boolean master, JsonObject reply) {
@@ -304,7 +321,7 @@ public final class UserService {
     if (requested == null) {
       if (!master) {
         return Future.failedFuture(new ParseException(ParseErrorCode.MFA_ERROR,
-            "Turning MFA off takes the master key."));
+            "Turning MFA off takes the current MFA token ({\"old\": token}) or the master key."));
       }
       changes.putNull(TotpMfa.PROVIDER);
       return Future.succeededFuture(schema);
@@ -316,7 +333,19 @@ public final class UserService {
     return loadUser(userId).map(user -> {
       Object current = user == null ? null : user.getValue(UserFields.AUTH_DATA) instanceof
           JsonObject authData ? authData.getValue(TotpMfa.PROVIDER) : null;
-      JsonObject setUp = mfa.setUp(current instanceof JsonObject json ? json : null, data);
+      JsonObject stored = current instanceof JsonObject json && json.containsKey("secret")
+          ? json : null;
+      boolean proven = master;
+      if (stored != null && data.containsKey("old")) {
+        // The current code (or a recovery code) proves the change; it is used up like a log-in.
+        mfa.verifyLogin(stored, new JsonObject().put("token", data.getValue("old")));
+        proven = true;
+      }
+      if (proven && stored != null && !data.containsKey("secret")) {
+        changes.putNull(TotpMfa.PROVIDER);
+        return schema;
+      }
+      JsonObject setUp = mfa.setUp(stored, data, proven);
       reply.put("save", new JsonObject().put(TotpMfa.PROVIDER, setUp.getJsonObject("save")));
       reply.put("authDataResponse", new JsonObject().put(TotpMfa.PROVIDER,
           setUp.getJsonObject("response")));

@@ -2,6 +2,7 @@ package io.parsevertx.server.api;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.samstevens.totp.code.DefaultCodeGenerator;
 import dev.samstevens.totp.secret.DefaultSecretGenerator;
@@ -9,6 +10,7 @@ import io.parsevertx.common.ParseHeaders;
 import io.parsevertx.server.ApiTestBase;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.json.JsonObject;
+import io.vertx.ext.mongo.MongoClient;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -18,7 +20,8 @@ class MfaApiTest extends ApiTestBase {
 
   @BeforeAll
   static void mfa() {
-    withConfig(Map.of("auth", "{\"mfa\":{\"enabled\":true,\"options\":[\"TOTP\"]}}"));
+    withConfig(Map.of("auth", "{\"mfa\":{\"enabled\":true,\"options\":[\"TOTP\"]}}",
+        "accountLockout", "{\"duration\":5,\"threshold\":3}"));
   }
 
   private static String code(String secret, long stepOffset) throws Exception {
@@ -80,5 +83,100 @@ class MfaApiTest extends ApiTestBase {
             .put("token", code(secret, 0))))), 400, 210);
     expectError(request(HttpMethod.PUT, path, session, new JsonObject().put("authData",
         new JsonObject().putNull("mfa"))), 400, 210);
+  }
+
+  /** Signs up, sets TOTP up; returns {sessionHeaders-token, objectId, secret, recovery}. */
+  private static JsonObject userWithMfa(String username) throws Exception {
+    JsonObject user = expect(request(HttpMethod.POST, "/users", new JsonObject()
+        .put("username", username).put("password", "pw")), 201);
+    String secret = new DefaultSecretGenerator(32).generate();
+    JsonObject setUp = expect(request(HttpMethod.PUT, "/users/" + user.getString("objectId"),
+        Map.of(ParseHeaders.APPLICATION_ID, APP_ID, ParseHeaders.SESSION_TOKEN,
+            user.getString("sessionToken")), new JsonObject().put("authData", new JsonObject()
+            .put("mfa", new JsonObject().put("secret", secret).put("token", code(secret, -1))))),
+        200);
+    return user.put("secret", secret).put("recovery", setUp.getJsonObject("authDataResponse")
+        .getJsonObject("mfa").getString("recovery"));
+  }
+
+  private static MongoClient raw() {
+    return MongoClient.create(suite.vertx(), new JsonObject().put("connection_string",
+        suite.options().getString("databaseURI")));
+  }
+
+  @Test
+  void secretIsEncryptedAtRestAndParseServerPlainSecretsStillWork() throws Exception {
+    JsonObject user = userWithMfa("sealed");
+    String secret = user.getString("secret");
+    MongoClient raw = raw();
+    JsonObject byId = new JsonObject().put("_id", user.getString("objectId"));
+    JsonObject stored = raw.findOne("_User", byId, null).await().getJsonObject("_auth_data_mfa");
+    assertTrue(stored.getString("secret").startsWith("aesgcm:"), stored.encode());
+    assertFalse(stored.encode().contains(secret), "the secret is not stored in the clear");
+    for (String code : user.getString("recovery").split(", ")) {
+      assertFalse(stored.encode().contains(code), "recovery codes are stored hashed");
+    }
+    expect(logIn("sealed", new JsonObject().put("mfa", new JsonObject()
+        .put("token", code(secret, 0)))), 200);
+
+    // Parse Server stores the secret as given; such users keep logging in after a migration.
+    raw.updateCollection("_User", byId, new JsonObject().put("$set", new JsonObject()
+        .put("_auth_data_mfa.secret", secret).put("_auth_data_mfa.lastStep", -1))).await();
+    expect(logIn("sealed", new JsonObject().put("mfa", new JsonObject()
+        .put("token", code(secret, 0)))), 200);
+  }
+
+  @Test
+  void repeatedWrongCodesLockTheAccount() throws Exception {
+    JsonObject user = userWithMfa("guessed");
+    for (int i = 0; i < 3; i++) {
+      expectError(logIn("guessed", new JsonObject().put("mfa", new JsonObject()
+          .put("token", "00000" + i))), 400, 210);
+    }
+    JsonObject locked = expectError(logIn("guessed", new JsonObject().put("mfa",
+        new JsonObject().put("token", code(user.getString("secret"), 0)))), 404, 101);
+    assertTrue(locked.getString("error").contains("locked"), locked.encode());
+  }
+
+  @Test
+  void changingOrTurningMfaOffTakesACurrentCodeOrTheMasterKey() throws Exception {
+    JsonObject user = userWithMfa("changer");
+    String path = "/users/" + user.getString("objectId");
+    Map<String, String> session = Map.of(ParseHeaders.APPLICATION_ID, APP_ID,
+        ParseHeaders.SESSION_TOKEN, user.getString("sessionToken"));
+    String oldSecret = user.getString("secret");
+    String newSecret = new DefaultSecretGenerator(32).generate();
+    JsonObject change = new JsonObject().put("secret", newSecret)
+        .put("token", code(newSecret, 0));
+
+    expectError(request(HttpMethod.PUT, path, session, new JsonObject().put("authData",
+        new JsonObject().put("mfa", change.copy()))), 400, 210);
+    expectError(request(HttpMethod.PUT, path, session, new JsonObject().put("authData",
+        new JsonObject().put("mfa", change.copy().put("old", "999999")))), 400, 210);
+    JsonObject changed = expect(request(HttpMethod.PUT, path, session, new JsonObject()
+        .put("authData", new JsonObject().put("mfa", change.copy()
+            .put("old", code(oldSecret, 0))))), 200);
+    assertEquals(2, changed.getJsonObject("authDataResponse").getJsonObject("mfa")
+        .getString("recovery").split(", ").length, "new recovery codes");
+    expectError(logIn("changer", new JsonObject().put("mfa", new JsonObject()
+        .put("token", code(oldSecret, 1)))), 400, 210);
+    expect(logIn("changer", new JsonObject().put("mfa", new JsonObject()
+        .put("token", code(newSecret, 1)))), 200);
+
+    // A code older than the last one used is refused; an unused recovery code proves it too.
+    expectError(request(HttpMethod.PUT, path, session, new JsonObject().put("authData",
+        new JsonObject().put("mfa", new JsonObject().put("old", code(newSecret, -1))))), 400,
+        210);
+    String newRecovery = changed.getJsonObject("authDataResponse").getJsonObject("mfa")
+        .getString("recovery").split(", ")[0];
+    expect(request(HttpMethod.PUT, path, session, new JsonObject().put("authData",
+        new JsonObject().put("mfa", new JsonObject().put("old", newRecovery)))), 200);
+    expect(logIn("changer", null), 200);
+
+    JsonObject again = userWithMfa("mastered");
+    expect(request(HttpMethod.PUT, "/users/" + again.getString("objectId"), Map.of(
+        ParseHeaders.APPLICATION_ID, APP_ID, ParseHeaders.MASTER_KEY, MASTER_KEY),
+        new JsonObject().put("authData", new JsonObject().putNull("mfa"))), 200);
+    expect(logIn("mastered", null), 200);
   }
 }
