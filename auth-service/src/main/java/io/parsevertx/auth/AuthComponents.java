@@ -5,6 +5,7 @@ import io.parsevertx.auth.email.AccountEmails;
 import io.parsevertx.auth.email.EmailAdapter;
 import io.parsevertx.auth.email.PasswordReset;
 import io.parsevertx.auth.email.SmtpEmailAdapter;
+import io.parsevertx.auth.mfa.HttpSmsSender;
 import io.parsevertx.auth.password.PasswordHasher;
 import io.parsevertx.auth.sessions.SessionOperations;
 import io.parsevertx.auth.sessions.SessionService;
@@ -41,7 +42,8 @@ public record AuthComponents(StorageAdapter storage, SchemaController schemas,
     AccountEmails emails = new AccountEmails(storage, userSchema, config.email(), mailer);
     UserService users = new UserService(storage, schemas, sessions, hasher, config,
         vertx.eventBus(), principals, emails,
-        AuthDataAdapters.create(vertx, config.auth(), config.enableAnonymousUsers()));
+        AuthDataAdapters.create(vertx, config.auth(), config.enableAnonymousUsers()),
+        config.sms() == null ? null : new HttpSmsSender(vertx, config.sms().gateway()));
     PasswordReset reset = new PasswordReset(storage, userSchema, config.email(), mailer, hasher,
         config.passwordPolicy(), config.accountLockout(), sessions);
     return new AuthComponents(storage, schemas, principals, users,

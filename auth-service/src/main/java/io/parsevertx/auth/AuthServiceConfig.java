@@ -1,5 +1,6 @@
 package io.parsevertx.auth;
 
+import io.parsevertx.auth.mfa.SmsMfa;
 import io.parsevertx.auth.mfa.TotpMfa;
 import io.parsevertx.auth.policy.AccountLockout;
 import io.parsevertx.auth.policy.PasswordPolicy;
@@ -20,11 +21,12 @@ import io.vertx.core.json.JsonObject;
  * @param expireInactiveSessions whether sessions end after {@code sessionLength}
  * @param auth the authData providers and their options ({@code auth} option)
  * @param mfa the second factor, or null when {@code auth.mfa} is not enabled
+ * @param sms codes by text message, or null unless {@code auth.mfa.options} lists SMS
  */
 public record AuthServiceConfig(String databaseURI, long sessionLength, int bcryptCost,
     boolean enforcePrivateUsers, AccountLockout accountLockout, PasswordPolicy passwordPolicy,
     EmailOptions email, boolean enableAnonymousUsers, boolean expireInactiveSessions,
-    JsonObject auth, TotpMfa mfa) {
+    JsonObject auth, TotpMfa mfa, SmsMfa sms) {
 
   /**
    * The account e-mail flows: links point into {@code publicServerURL}; mails go through
@@ -79,7 +81,8 @@ public record AuthServiceConfig(String databaseURI, long sessionLength, int bcry
         options.getBoolean(ParseServerOptions.EXPIRE_INACTIVE_SESSIONS, true),
         options.getJsonObject(ParseServerOptions.AUTH, new JsonObject()),
         TotpMfa.fromOptions(options.getJsonObject(ParseServerOptions.AUTH),
-        options.getString(ParseServerOptions.MASTER_KEY)));
+        options.getString(ParseServerOptions.MASTER_KEY)),
+        SmsMfa.fromOptions(options.getJsonObject(ParseServerOptions.AUTH)));
   }
 
   /**
@@ -94,5 +97,6 @@ public record AuthServiceConfig(String databaseURI, long sessionLength, int bcry
     EmailOptions.fromJson(options);
     TotpMfa.fromOptions(options.getJsonObject(ParseServerOptions.AUTH),
         options.getString(ParseServerOptions.MASTER_KEY));
+    SmsMfa.fromOptions(options.getJsonObject(ParseServerOptions.AUTH));
   }
 }

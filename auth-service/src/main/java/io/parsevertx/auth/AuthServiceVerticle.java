@@ -33,6 +33,7 @@ public final class AuthServiceVerticle extends VerticleBase {
         bus.consumer(EventBusAddresses.USERS_VERIFY_PASSWORD,
             BusReplies.handler(users::verifyPassword)),
         bus.consumer(EventBusAddresses.USERS_UPDATE, BusReplies.handler(users::update)),
+        bus.consumer(EventBusAddresses.USERS_CHALLENGE, BusReplies.handler(users::challenge)),
         bus.consumer(EventBusAddresses.USERS_DELETE, BusReplies.handler(users::delete)),
         bus.consumer(EventBusAddresses.EMAIL_VERIFY,
             BusReplies.handler(components.emails()::verify)),

@@ -20,6 +20,7 @@ import java.util.function.Function;
  * GET    /login             curl -G -H ... --data-urlencode username=a --data-urlencode password=p URL/login
  * POST   /login             curl -X POST -H ... -d '{"username":"a","password":"p"}' URL/login
  * POST   /logout            curl -X POST -H ... -H "X-Parse-Session-Token: r:..." URL/logout
+ * POST   /challenge         curl -X POST -H ... -d '{"username":"a","password":"p","challengeData":{"mfa":{}}}' URL/challenge
  * POST   /verifyPassword    curl -X POST -H ... -d '{"username":"a","password":"p"}' URL/verifyPassword
  * POST   /verificationEmailRequest  curl -X POST -H ... -d '{"email":"a@b.co"}' URL/verificationEmailRequest
  * POST   /requestPasswordReset      curl -X POST -H ... -d '{"email":"a@b.co"}' URL/requestPasswordReset
@@ -53,6 +54,7 @@ final class UsersRoutes {
     router.post("/login").handler(ctx -> reply(ctx, USER, auth::logIn));
     router.post("/logout").handler(ctx -> reply(ctx, USER, auth::logOut));
     router.get("/verifyPassword").handler(ctx -> reply(ctx, USER, auth::verifyPassword));
+    router.post("/challenge").handler(ctx -> reply(ctx, USER, auth::challenge));
     router.post("/verificationEmailRequest").handler(ctx -> reply(ctx, USER,
         auth::resendVerificationEmail));
     router.post("/requestPasswordReset").handler(ctx -> reply(ctx, USER,

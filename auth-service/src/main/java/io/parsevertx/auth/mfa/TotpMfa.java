@@ -36,12 +36,15 @@ public final class TotpMfa {
   private final int period;
   private final HashingAlgorithm algorithm;
   private final SecretSeal seal;
+  private final boolean totp;
 
-  private TotpMfa(int digits, int period, HashingAlgorithm algorithm, SecretSeal seal) {
+  private TotpMfa(int digits, int period, HashingAlgorithm algorithm, SecretSeal seal,
+      boolean totp) {
     this.digits = digits;
     this.period = period;
     this.algorithm = algorithm;
     this.seal = seal;
+    this.totp = totp;
   }
 
   /** @return the MFA provider, or null when {@code auth.mfa} is not enabled */
@@ -50,9 +53,10 @@ public final class TotpMfa {
     if (mfa == null || !mfa.getBoolean("enabled", false)) {
       return null;
     }
-    if (!mfa.getJsonArray("options", new JsonArray().add("TOTP")).contains("TOTP")) {
-      throw new OptionsException("Invalid option --auth: mfa.options must include TOTP "
-          + "(SMS is not supported yet)");
+    JsonArray options = mfa.getJsonArray("options", new JsonArray().add("TOTP"));
+    if (options.isEmpty() || options.stream().anyMatch(o -> !"TOTP".equals(o)
+        && !"SMS".equals(o))) {
+      throw new OptionsException("Invalid option --auth: mfa.options must list TOTP and/or SMS");
     }
     int digits = mfa.getInteger("digits", 6);
     int period = mfa.getInteger("period", 30);
@@ -78,18 +82,37 @@ public final class TotpMfa {
       throw new OptionsException("Invalid option --auth: mfa needs mfa.encryptionKey or "
           + "--masterKey to encrypt the secrets");
     }
-    return new TotpMfa(digits, period, algorithm, new SecretSeal(keyMaterial));
+    return new TotpMfa(digits, period, algorithm, new SecretSeal(keyMaterial),
+        options.contains("TOTP"));
   }
 
   /** What a reply shows of stored MFA data, wherever it appears. */
   public static JsonObject visible(Object stored) {
-    boolean enabled = stored instanceof JsonObject json && json.containsKey(SECRET);
-    return new JsonObject().put("status", enabled ? "enabled" : "disabled");
+    return new JsonObject().put("status", isSetUp(stored) ? "enabled" : "disabled");
   }
 
   public static boolean isEnabled(JsonObject user) {
     return user.getValue("authData") instanceof JsonObject authData
-        && authData.getValue(PROVIDER) instanceof JsonObject mfa && mfa.containsKey(SECRET);
+        && isSetUp(authData.getValue(PROVIDER));
+  }
+
+  /** Whether stored MFA data is a working factor (TOTP secret or confirmed mobile number). */
+  public static boolean isSetUp(Object stored) {
+    return stored instanceof JsonObject mfa
+        && (mfa.containsKey(SECRET) || mfa.containsKey(SmsMfa.MOBILE));
+  }
+
+  /**
+   * Confirms a mobile number as the second factor.
+   *
+   * @return {@code {"save": {mobile, recovery hashes}, "response": {"recovery": "a, b"}}}
+   */
+  public JsonObject enableSms(String mobile) {
+    List<String> recovery = List.of(ObjectIds.newId(RECOVERY_LENGTH),
+        ObjectIds.newId(RECOVERY_LENGTH));
+    return new JsonObject().put("save", new JsonObject().put(SmsMfa.MOBILE, mobile)
+            .put(RECOVERY, new JsonArray(recovery.stream().map(TotpMfa::hash).toList())))
+        .put("response", new JsonObject().put(RECOVERY, String.join(", ", recovery)));
   }
 
   /**
@@ -100,7 +123,10 @@ public final class TotpMfa {
    *     {@code replacing}: the caller proved the current factor or holds the master key)
    */
   public JsonObject setUp(JsonObject current, JsonObject data, boolean replacing) {
-    if (!replacing && current != null && current.containsKey(SECRET)) {
+    if (!totp) {
+      throw new ParseException(ParseErrorCode.MFA_ERROR, "TOTP is not enabled on this server");
+    }
+    if (!replacing && isSetUp(current)) {
       throw new ParseException(ParseErrorCode.MFA_ERROR, "MFA is already set up on this account");
     }
     Object secret = data.getValue(SECRET);
@@ -132,12 +158,15 @@ public final class TotpMfa {
       throw new ParseException(ParseErrorCode.MFA_TOKEN_REQUIRED,
           "Missing additional authData mfa");
     }
-    String secret = seal.open(stored.getString(SECRET));
-    if (secret == null) {
-      throw new ParseException(ParseErrorCode.MFA_ERROR, "The stored MFA secret cannot be "
-          + "decrypted with this server's key");
+    long step = -1;
+    if (stored.containsKey(SECRET)) {
+      String secret = seal.open(stored.getString(SECRET));
+      if (secret == null) {
+        throw new ParseException(ParseErrorCode.MFA_ERROR, "The stored MFA secret cannot be "
+            + "decrypted with this server's key");
+      }
+      step = matchingStep(secret, t);
     }
-    long step = matchingStep(secret, t);
     if (step >= 0 && step > stored.getLong(LAST_STEP, -1L)) {
       return stored.copy().put(LAST_STEP, step);
     }
@@ -169,7 +198,7 @@ public final class TotpMfa {
     return -1;
   }
 
-  private static String hash(String code) {
+  static String hash(String code) {
     try {
       return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
           .digest(code.getBytes(StandardCharsets.UTF_8)));

@@ -3,6 +3,8 @@ package io.parsevertx.auth.users;
 import io.parsevertx.auth.AuthServiceConfig;
 import io.parsevertx.auth.authdata.AuthDataAdapters;
 import io.parsevertx.auth.email.AccountEmails;
+import io.parsevertx.auth.mfa.SmsMfa;
+import io.parsevertx.auth.mfa.SmsSender;
 import io.parsevertx.auth.mfa.TotpMfa;
 import io.parsevertx.auth.password.PasswordHasher;
 import io.parsevertx.auth.policy.AccountLockout;
@@ -50,10 +52,13 @@ public final class UserService {
   private final PrincipalResolver principals;
   private final AccountEmails emails;
   private final AuthDataLogin authDataLogin;
+  private final SmsSender smsSender;
 
   public UserService(StorageAdapter storage, SchemaController schemas, SessionService sessions,
       PasswordHasher hasher, AuthServiceConfig config, EventBus bus,
-      PrincipalResolver principals, AccountEmails emails, AuthDataAdapters adapters) {
+      PrincipalResolver principals, AccountEmails emails, AuthDataAdapters adapters,
+      SmsSender smsSender) {
+    this.smsSender = smsSender;
     this.storage = storage;
     this.schemas = schemas;
     this.sessions = sessions;
@@ -143,6 +148,19 @@ public final class UserService {
     Object given = request.params().copy().mergeIn(request.body()).getValue(UserFields.AUTH_DATA);
     Object loginData = given instanceof JsonObject authData
         ? authData.getValue(TotpMfa.PROVIDER) : null;
+    Object token = loginData instanceof JsonObject json ? json.getValue("token") : null;
+    if (stored.containsKey(SmsMfa.MOBILE) && SmsMfa.REQUEST.equals(token)) {
+      return textLoginCode(user).compose(v -> Future.failedFuture(new ParseException(
+          ParseErrorCode.MFA_TOKEN_REQUIRED, "A code was sent by SMS; log in with it as "
+          + "authData.mfa.token")));
+    }
+    Object sent = stored.getValue(SmsMfa.LOGIN);
+    if (token instanceof String t && SmsMfa.accepts(sent, null, t)) {
+      JsonObject next = stored.copy();
+      next.remove(SmsMfa.LOGIN);
+      return useUp(user, new QueryNode.Constraint("authData.mfa.login.code", QueryOp.EQ,
+          SmsMfa.codeHash((JsonObject) sent)), next);
+    }
     JsonObject next;
     try {
       next = mfa.verifyLogin(stored, loginData);
@@ -153,19 +171,90 @@ public final class UserService {
               user.getString(ParseFields.OBJECT_ID))).transform(v -> Future.failedFuture(e))
           : Future.failedFuture(e);
     }
-    List<QueryNode> conditions = new java.util.ArrayList<>(List.of(
-        byId(user.getString(ParseFields.OBJECT_ID)),
-        new QueryNode.Constraint("authData.mfa.lastStep", QueryOp.EQ,
-            stored.getValue("lastStep"))));
+    List<QueryNode> conditions = new java.util.ArrayList<>();
+    if (stored.containsKey("lastStep")) {
+      conditions.add(new QueryNode.Constraint("authData.mfa.lastStep", QueryOp.EQ,
+          stored.getValue("lastStep")));
+    }
     JsonArray recovery = stored.getJsonArray("recovery", new JsonArray());
     if (!recovery.isEmpty()) {
       conditions.add(new QueryNode.Constraint("authData.mfa.recovery", QueryOp.ALL, recovery));
     }
-    QueryNode unchanged = new QueryNode.And(conditions);
+    return useUp(user, new QueryNode.And(conditions), next);
+  }
+
+  /**
+   * Stores the MFA data after a code was used, only if what was read is still there: of two
+   * log-ins racing with one code, one wins.
+   */
+  private Future<JsonObject> useUp(JsonObject user, QueryNode unchangedMfa, JsonObject next) {
+    QueryNode unchanged = new QueryNode.And(List.of(byId(user.getString(ParseFields.OBJECT_ID)),
+        unchangedMfa));
     return schema().compose(schema -> storage.updateObject(schema, unchanged, new JsonObject()
             .put(UserFields.AUTH_DATA, new JsonObject().put(TotpMfa.PROVIDER, next))))
         .compose(updated -> updated == null ? Future.failedFuture(new ParseException(
             ParseErrorCode.MFA_ERROR, "Invalid MFA token")) : Future.succeededFuture(user));
+  }
+
+  /** Texts a log-in code to the user's confirmed number and remembers its hash. */
+  private Future<Void> textLoginCode(JsonObject user) {
+    JsonObject stored = user.getJsonObject(UserFields.AUTH_DATA)
+        .getJsonObject(TotpMfa.PROVIDER);
+    String mobile = stored.getString(SmsMfa.MOBILE);
+    String code = config.sms().newCode();
+    JsonObject next = stored.copy().put(SmsMfa.LOGIN, config.sms().issued(mobile, code));
+    return schema().compose(schema -> storage.updateObject(schema,
+            byId(user.getString(ParseFields.OBJECT_ID)), new JsonObject()
+                .put(UserFields.AUTH_DATA, new JsonObject().put(TotpMfa.PROVIDER, next))))
+        .compose(v -> text(mobile, code));
+  }
+
+  private Future<Void> text(String mobile, String code) {
+    if (smsSender == null) {
+      return Future.failedFuture(new ParseException(ParseErrorCode.MFA_ERROR,
+          "SMS is not enabled on this server"));
+    }
+    return smsSender.send(mobile, SmsMfa.message(code)).recover(e -> Future.failedFuture(
+        new ParseException(ParseErrorCode.MFA_ERROR, "The SMS could not be sent")));
+  }
+
+  /**
+   * {@code POST /challenge}: starts a second factor before the log-in. The user is named by
+   * username and password or by the session; {@code challengeData.mfa} texts an SMS code.
+   *
+   * @return {@code {"challengeData": {"mfa": {"sent": true}}}}
+   */
+  public Future<JsonObject> challenge(ServiceRequest request) {
+    JsonObject body = request.body();
+    if (!(body.getValue("challengeData") instanceof JsonObject challengeData)
+        || challengeData.isEmpty()) {
+      throw new ParseException(ParseErrorCode.INVALID_JSON, "Nothing to challenge.");
+    }
+    for (String provider : challengeData.fieldNames()) {
+      if (!TotpMfa.PROVIDER.equals(provider)) {
+        throw new ParseException(ParseErrorCode.UNSUPPORTED_SERVICE,
+            "This authentication method does not take a challenge: " + provider);
+      }
+    }
+    Future<JsonObject> user;
+    if (body.containsKey(UserFields.USERNAME) || body.containsKey(UserFields.EMAIL)) {
+      user = checkCredentials(request);
+    } else if (request.auth().sessionToken() != null) {
+      user = sessions.find(request.auth().sessionToken())
+          .compose(session -> loadUser(SessionService.userIdOf(session)));
+    } else {
+      throw new ParseException(ParseErrorCode.OBJECT_NOT_FOUND,
+          "A challenge needs username and password or a session.");
+    }
+    return user.compose(found -> {
+      if (found == null || !TotpMfa.isEnabled(found) || !found.getJsonObject(
+          UserFields.AUTH_DATA).getJsonObject(TotpMfa.PROVIDER).containsKey(SmsMfa.MOBILE)) {
+        return Future.failedFuture(new ParseException(ParseErrorCode.MFA_ERROR,
+            "This account has no SMS factor to challenge."));
+      }
+      return textLoginCode(found);
+    }).map(v -> new JsonObject().put("challengeData", new JsonObject().put(TotpMfa.PROVIDER,
+        new JsonObject().put("sent", true))));
   }
 
   /** @return the user whose credentials these are, without a session; fails like log-in */
@@ -330,27 +419,74 @@ public final class UserService {
       return Future.failedFuture(new ParseException(ParseErrorCode.MFA_ERROR,
           "Invalid MFA data"));
     }
-    return loadUser(userId).map(user -> {
+    return loadUser(userId).compose(user -> {
       Object current = user == null ? null : user.getValue(UserFields.AUTH_DATA) instanceof
           JsonObject authData ? authData.getValue(TotpMfa.PROVIDER) : null;
-      JsonObject stored = current instanceof JsonObject json && json.containsKey("secret")
-          ? json : null;
+      JsonObject stored = TotpMfa.isSetUp(current) ? (JsonObject) current : null;
       boolean proven = master;
       if (stored != null && data.containsKey("old")) {
-        // The current code (or a recovery code) proves the change; it is used up like a log-in.
-        mfa.verifyLogin(stored, new JsonObject().put("token", data.getValue("old")));
+        // The current code (a TOTP code, a recovery code or a texted one) proves the change;
+        // the factor is replaced or removed, so it needs no using up.
+        if (!(data.getValue("old") instanceof String old
+            && SmsMfa.accepts(stored.getValue(SmsMfa.LOGIN), null, old))) {
+          mfa.verifyLogin(stored, new JsonObject().put("token", data.getValue("old")));
+        }
         proven = true;
       }
-      if (proven && stored != null && !data.containsKey("secret")) {
+      if (proven && stored != null && !data.containsKey("secret")
+          && !data.containsKey(SmsMfa.MOBILE)) {
         changes.putNull(TotpMfa.PROVIDER);
-        return schema;
+        return Future.succeededFuture(schema);
+      }
+      if (data.containsKey(SmsMfa.MOBILE)) {
+        return smsSetUp(user, stored, data, proven, reply, schema);
       }
       JsonObject setUp = mfa.setUp(stored, data, proven);
       reply.put("save", new JsonObject().put(TotpMfa.PROVIDER, setUp.getJsonObject("save")));
       reply.put("authDataResponse", new JsonObject().put(TotpMfa.PROVIDER,
           setUp.getJsonObject("response")));
-      return schema;
+      return Future.succeededFuture(schema);
     });
+  }
+
+  /**
+   * SMS set-up in two steps: {@code {mobile}} texts a code to the number (kept as pending),
+   * {@code {mobile, token}} with that code confirms it and answers with recovery codes.
+   */
+  private Future<ClassSchema> smsSetUp(JsonObject user, JsonObject stored, JsonObject data,
+      boolean proven, JsonObject reply, ClassSchema schema) {
+    SmsMfa sms = config.sms();
+    if (sms == null) {
+      return Future.failedFuture(new ParseException(ParseErrorCode.MFA_ERROR,
+          "SMS is not enabled on this server"));
+    }
+    if (stored != null && !proven) {
+      return Future.failedFuture(new ParseException(ParseErrorCode.MFA_ERROR,
+          "MFA is already set up on this account"));
+    }
+    if (!(data.getValue(SmsMfa.MOBILE) instanceof String mobile)
+        || !mobile.matches("\\+?[0-9 ()-]{6,20}")) {
+      return Future.failedFuture(new ParseException(ParseErrorCode.MFA_ERROR,
+          "Invalid mobile number"));
+    }
+    Object pending = user == null ? null : user.getJsonObject(UserFields.AUTH_DATA,
+        new JsonObject()).getJsonObject(TotpMfa.PROVIDER, new JsonObject())
+        .getValue(SmsMfa.PENDING);
+    if (data.getValue("token") instanceof String token) {
+      if (!SmsMfa.accepts(pending, mobile, token)) {
+        return Future.failedFuture(new ParseException(ParseErrorCode.MFA_ERROR,
+            "Invalid MFA token"));
+      }
+      JsonObject enabled = config.mfa().enableSms(mobile);
+      reply.put("save", new JsonObject().put(TotpMfa.PROVIDER, enabled.getJsonObject("save")));
+      reply.put("authDataResponse", new JsonObject().put(TotpMfa.PROVIDER,
+          enabled.getJsonObject("response")));
+      return Future.succeededFuture(schema);
+    }
+    String code = sms.newCode();
+    reply.put("save", new JsonObject().put(TotpMfa.PROVIDER, new JsonObject()
+        .put(SmsMfa.PENDING, sms.issued(mobile, code))));
+    return text(mobile, code).map(schema);
   }
 
   /** @return {@code {}}; the user's sessions end too; fails with 206 or 101 */

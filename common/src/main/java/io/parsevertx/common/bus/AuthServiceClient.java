@@ -29,6 +29,10 @@ public final class AuthServiceClient {
   }
 
   /** @return the user whose username (or email) and password these are; fails like logIn */
+  public Future<JsonObject> challenge(ServiceRequest request) {
+    return send(EventBusAddresses.USERS_CHALLENGE, request);
+  }
+
   public Future<JsonObject> verifyPassword(ServiceRequest request) {
     return send(EventBusAddresses.USERS_VERIFY_PASSWORD, request);
   }

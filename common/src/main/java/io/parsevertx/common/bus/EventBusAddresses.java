@@ -28,6 +28,7 @@ public final class EventBusAddresses {
   public static final String USERS_ME = PREFIX + "auth.users.me";
   public static final String USERS_VERIFY_PASSWORD = PREFIX + "auth.users.verifyPassword";
   public static final String USERS_UPDATE = PREFIX + "auth.users.update";
+  public static final String USERS_CHALLENGE = PREFIX + "auth.users.challenge";
   public static final String USERS_DELETE = PREFIX + "auth.users.delete";
   public static final String EMAIL_VERIFY = PREFIX + "auth.email.verify";
   public static final String EMAIL_RESEND_VERIFICATION = PREFIX + "auth.email.resend";
