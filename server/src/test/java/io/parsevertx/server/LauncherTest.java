@@ -52,7 +52,12 @@ class LauncherTest {
             "PARSE_SERVER_MAX_LIMIT"),
         Arguments.of(new String[] {"missing-config.json"}, Map.of(), "missing-config.json"),
         Arguments.of(new String[] {"--appId", "a", "--masterKey", "m", "--accountLockout",
-            "{\"duration\":0,\"threshold\":3}"}, Map.of(), "--accountLockout"));
+            "{\"duration\":0,\"threshold\":3}"}, Map.of(), "--accountLockout"),
+        Arguments.of(new String[] {"--appId", "a", "--masterKey", "m", "--auth",
+            "{\"mfa\":{\"enabled\":true,\"options\":[\"SMS\"]}}"}, Map.of(), "mfa.sms.url"),
+        Arguments.of(new String[] {"--appId", "a", "--masterKey", "m", "--auth",
+            "{\"mfa\":{\"enabled\":true,\"encryptionKey\":\"short\"}}"}, Map.of(),
+            "mfa.encryptionKey"));
   }
 
   @ParameterizedTest
