@@ -28,8 +28,11 @@ public final class SensitiveFields {
         object.remove(AUTH_DATA);
       } else if (object.getValue(AUTH_DATA) instanceof JsonObject authData
           && authData.containsKey(MFA)) {
-        // note: MFA secrets and recovery codes are shown to no one, the master key included
-        authData.put(MFA, new JsonObject().put("status", "enabled"));
+        // note: MFA secrets, numbers and recovery codes are shown to no one, the master key
+        // included; a set-up still waiting for its confirming code is not enabled yet
+        boolean enabled = authData.getValue(MFA) instanceof JsonObject mfa
+            && (mfa.containsKey("secret") || mfa.containsKey("mobile"));
+        authData.put(MFA, new JsonObject().put("status", enabled ? "enabled" : "disabled"));
       }
     } else if (TOKEN_CLASSES.contains(className)) {
       object.remove("serverData"); // note: a webhook's data about the session is the server's

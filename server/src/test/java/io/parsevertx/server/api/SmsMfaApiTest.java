@@ -83,6 +83,10 @@ class SmsMfaApiTest extends ApiTestBase {
     expect(request(HttpMethod.PUT, path, session, new JsonObject().put("authData",
         new JsonObject().put("mfa", new JsonObject().put("mobile", mobile)))), 200);
     String setUpCode = textedCode(mobile);
+    Map<String, String> master = Map.of(ParseHeaders.APPLICATION_ID, APP_ID,
+        ParseHeaders.MASTER_KEY, MASTER_KEY);
+    assertEquals(new JsonObject().put("status", "disabled"), expect(request(HttpMethod.GET,
+        path, master, null), 200).getJsonObject("authData").getJsonObject("mfa"));
     assertEquals(6, setUpCode.length());
     expect(login("texter", null), 200); // not set up until the code is confirmed
     expectError(request(HttpMethod.PUT, path, session, new JsonObject().put("authData",
@@ -97,6 +101,18 @@ class SmsMfaApiTest extends ApiTestBase {
     JsonObject me = expect(request(HttpMethod.GET, "/users/me", session, null), 200);
     assertEquals(new JsonObject().put("status", "enabled"),
         me.getJsonObject("authData").getJsonObject("mfa"), "the number is not shown");
+
+    JsonObject note = expect(request(HttpMethod.POST, "/classes/Note", master, new JsonObject()
+        .put("owner", new JsonObject().put("__type", "Pointer").put("className", "_User")
+            .put("objectId", user.getString("objectId")))), 201);
+    JsonObject included = expect(request(HttpMethod.GET, "/classes/Note/"
+        + note.getString("objectId") + "?include=owner", master, null), 200);
+    assertEquals(new JsonObject().put("status", "enabled"), included.getJsonObject("owner")
+        .getJsonObject("authData").getJsonObject("mfa"), "include shows the status only");
+    JsonObject found = expect(request(HttpMethod.GET, "/users?where=" + java.net.URLEncoder
+        .encode("{\"username\":\"texter\"}", java.nio.charset.StandardCharsets.UTF_8), master,
+        null), 200).getJsonArray("results").getJsonObject(0);
+    assertFalse(found.encode().contains(mobile.substring(1)), "the number is shown to no one");
 
     expectError(login("texter", null), 400, 211);
     expectError(login("texter", "request"), 400, 211);
