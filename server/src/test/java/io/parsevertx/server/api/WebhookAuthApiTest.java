@@ -34,6 +34,10 @@ class WebhookAuthApiTest extends ApiTestBase {
           if ("slow".equals(credentials.getString("user"))) {
             return; // note: never answers; the server's timeout must refuse
           }
+          if ("junk".equals(credentials.getString("user"))) {
+            request.response().end("<html>not an answer</html>");
+            return;
+          }
           if ("k-123".equals(call.getString("key")) && "ann".equals(credentials.getString("user"))
               && "secret".equals(credentials.getString("pass"))) {
             request.response().putHeader("Content-Type", "application/json").end(new JsonObject()
@@ -87,6 +91,7 @@ class WebhookAuthApiTest extends ApiTestBase {
     expectError(request(HttpMethod.POST, "/users", credentials("ann", "wrong")), 404, 101);
     long start = System.nanoTime();
     expectError(request(HttpMethod.POST, "/users", credentials("slow", "x")), 404, 101);
+    expectError(request(HttpMethod.POST, "/users", credentials("junk", "x")), 404, 101);
     assertEquals(true, (System.nanoTime() - start) / 1_000_000 < 5_000, "refused on timeout");
   }
 }
