@@ -1,5 +1,7 @@
 package io.parsevertx.auth.authdata;
 
+import io.parsevertx.common.error.ParseErrorCode;
+import io.parsevertx.common.error.ParseException;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
@@ -8,8 +10,8 @@ import io.vertx.core.json.JsonObject;
  * A third-party identity behind {@code authData.<provider>}: it proves that the caller is the
  * provider's user {@code authData.id}. Built in: {@code anonymous}, {@code google},
  * {@code apple}; others plug in as {@code auth: {"<provider>": {"module": "<class name>",
- * ...options}}} naming a class with a public no-argument constructor. The challenge, MFA and
- * WebAuthn steps of #6 extend this interface.
+ * ...options}}} naming a class with a public no-argument constructor. A provider that needs a
+ * step before the log-in (a nonce to sign, a code to send) answers {@code POST /challenge}.
  */
 public interface AuthDataAdapter {
 
@@ -46,6 +48,22 @@ public interface AuthDataAdapter {
       }
       return new Verified(authData.getString("id"), save, null, null);
     });
+  }
+
+  /**
+   * Answers {@code POST /challenge} for this provider.
+   *
+   * @param challengeData what the client sent as {@code challengeData.<provider>}
+   * @param authData the client's {@code authData.<provider>}, or null
+   * @param user the user named by username and password or by the session (as that user sees
+   *     itself), or null when the caller named none
+   * @return what goes back as {@code challengeData.<provider>}; by default 252, as a provider
+   *     without a challenge
+   */
+  default Future<JsonObject> challenge(JsonObject challengeData, JsonObject authData,
+      JsonObject user) {
+    return Future.failedFuture(new ParseException(ParseErrorCode.UNSUPPORTED_SERVICE,
+        "This authentication method does not take a challenge."));
   }
 
   /**
