@@ -179,4 +179,26 @@ class MfaApiTest extends ApiTestBase {
         new JsonObject().put("authData", new JsonObject().putNull("mfa"))), 200);
     expect(logIn("mastered", null), 200);
   }
+
+  @Test
+  void oneCodeUsedByManyConcurrentLogInsLetsExactlyOneIn() throws Exception {
+    for (String kind : new String[] {"recovery", "totp"}) {
+      JsonObject user = userWithMfa("racer-" + kind);
+      String code = "recovery".equals(kind) ? user.getString("recovery").split(", ")[0]
+          : code(user.getString("secret"), 0);
+      JsonObject body = new JsonObject().put("username", "racer-" + kind).put("password", "pw")
+          .put("authData", new JsonObject().put("mfa", new JsonObject().put("token", code)));
+      java.util.List<io.vertx.core.Future<Integer>> racing = new java.util.ArrayList<>();
+      for (int i = 0; i < 8; i++) {
+        racing.add(client.postAbs(url("/login")).putHeader(ParseHeaders.APPLICATION_ID, APP_ID)
+            .sendJsonObject(body).map(r -> r.statusCode() == 200 ? 200
+                : r.bodyAsJsonObject().getInteger("code")));
+      }
+      java.util.List<Integer> outcomes = io.vertx.core.Future.all(racing).await().list();
+      assertEquals(1, outcomes.stream().filter(s -> s == 200).count(), kind + " " + outcomes);
+      // note: the others lost the race (210) or, replaying a used code, tripped the lockout (101)
+      assertTrue(outcomes.stream().allMatch(s -> s == 200 || s == 210 || s == 101),
+          kind + " " + outcomes);
+    }
+  }
 }
