@@ -2,6 +2,7 @@ package io.parsevertx.auth.users;
 
 import io.parsevertx.auth.authdata.AuthDataAdapter;
 import io.parsevertx.auth.authdata.AuthDataAdapters;
+import io.parsevertx.auth.mfa.TotpMfa;
 import io.parsevertx.auth.sessions.SessionService;
 import io.parsevertx.common.ObjectIds;
 import io.parsevertx.common.ParseFields;
@@ -18,6 +19,7 @@ import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
 import java.time.Instant;
 import java.util.List;
+import java.util.function.BiFunction;
 import java.util.function.Supplier;
 
 /**
@@ -35,13 +37,20 @@ final class AuthDataLogin {
   private final Supplier<Future<ClassSchema>> userSchema;
   private final SessionService sessions;
   private final AuthDataAdapters adapters;
+  private final BiFunction<JsonObject, ServiceRequest, Future<JsonObject>> secondFactor;
 
+  /**
+   * @param secondFactor checks the MFA of a user who set it up (see UserService), so a linked
+   *     provider is no way around it
+   */
   AuthDataLogin(StorageAdapter storage, Supplier<Future<ClassSchema>> userSchema,
-      SessionService sessions, AuthDataAdapters adapters) {
+      SessionService sessions, AuthDataAdapters adapters,
+      BiFunction<JsonObject, ServiceRequest, Future<JsonObject>> secondFactor) {
     this.storage = storage;
     this.userSchema = userSchema;
     this.sessions = sessions;
     this.adapters = adapters;
+    this.secondFactor = secondFactor;
   }
 
   /** True for a body that signs in with authData alone. */
@@ -51,7 +60,8 @@ final class AuthDataLogin {
   }
 
   Future<JsonObject> signUpOrLogIn(ServiceRequest request, JsonObject acl) {
-    JsonObject authData = request.body().getJsonObject(UserFields.AUTH_DATA);
+    JsonObject authData = request.body().getJsonObject(UserFields.AUTH_DATA).copy();
+    authData.remove(TotpMfa.PROVIDER); // note: the second factor rides along, checked at log-in
     if (authData.size() != 1) {
       throw new ParseException(ParseErrorCode.UNSUPPORTED_SERVICE,
           "Sign in with exactly one authData provider.");
@@ -122,11 +132,11 @@ final class AuthDataLogin {
 
   private Future<JsonObject> logIn(JsonObject user, ServiceRequest request, String provider,
       AuthDataAdapter.Verified verified) {
-    return sessions.create(user.getString(ParseFields.OBJECT_ID), "login", provider,
+    return secondFactor.apply(user, request).compose(checked -> sessions.create(user.getString(ParseFields.OBJECT_ID), "login", provider,
             request.auth().installationId(), verified.serverData())
         .map(session -> withResponse(UserFields.forOwner(user)
             .put(SessionService.SESSION_TOKEN, session.getString(SessionService.SESSION_TOKEN))
-            .put(ParseFields.REPLY_STATUS, 200), provider, verified));
+            .put(ParseFields.REPLY_STATUS, 200), provider, verified)));
   }
 
   private Future<JsonObject> create(ClassSchema schema, ServiceRequest request, String provider,

@@ -69,7 +69,8 @@ public final class UserService {
     this.bus = bus;
     this.principals = principals;
     this.emails = emails;
-    this.authDataLogin = new AuthDataLogin(storage, this::schema, sessions, adapters);
+    this.authDataLogin = new AuthDataLogin(storage, this::schema, sessions, adapters,
+        this::secondFactor);
   }
 
   /** @return {@code {"objectId","createdAt","sessionToken"}}; fails with 200-203, 105, 125 */

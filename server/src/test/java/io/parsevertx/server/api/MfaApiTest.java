@@ -20,7 +20,9 @@ class MfaApiTest extends ApiTestBase {
 
   @BeforeAll
   static void mfa() {
-    withConfig(Map.of("auth", "{\"mfa\":{\"enabled\":true,\"options\":[\"TOTP\"]}}",
+    withConfig(Map.of("auth", "{\"mfa\":{\"enabled\":true,\"options\":[\"TOTP\"]},"
+            + "\"word\":{\"module\":\"" + PasswordWordAdapter.class.getName()
+            + "\",\"word\":\"open-sesame\"}}",
         "accountLockout", "{\"duration\":5,\"threshold\":3}"));
   }
 
@@ -200,5 +202,25 @@ class MfaApiTest extends ApiTestBase {
       assertTrue(outcomes.stream().allMatch(s -> s == 200 || s == 210 || s == 101),
           kind + " " + outcomes);
     }
+  }
+
+  @Test
+  void aLinkedProviderIsNoWayAroundMfa() throws Exception {
+    JsonObject user = userWithMfa("linked");
+    JsonObject word = new JsonObject().put("id", "w-linked").put("word", "open-sesame");
+    expect(request(HttpMethod.PUT, "/users/" + user.getString("objectId"), Map.of(
+        ParseHeaders.APPLICATION_ID, APP_ID, ParseHeaders.SESSION_TOKEN,
+        user.getString("sessionToken")), new JsonObject().put("authData", new JsonObject()
+        .put("word", word))), 200);
+
+    expectError(request(HttpMethod.POST, "/users", new JsonObject().put("authData",
+        new JsonObject().put("word", word))), 400, 211);
+    expectError(request(HttpMethod.POST, "/users", new JsonObject().put("authData",
+        new JsonObject().put("word", word).put("mfa", new JsonObject().put("token",
+            "000000")))), 400, 210);
+    JsonObject in = expect(request(HttpMethod.POST, "/users", new JsonObject().put("authData",
+        new JsonObject().put("word", word).put("mfa", new JsonObject().put("token",
+            code(user.getString("secret"), 0))))), 200);
+    assertEquals(user.getString("objectId"), in.getString("objectId"));
   }
 }
