@@ -15,6 +15,19 @@ import io.vertx.core.json.JsonObject;
  */
 public interface AuthDataAdapter {
 
+  /**
+   * How a provider takes part in a log-in: {@code DEFAULT} logs in alone and further factors
+   * (MFA, additional providers) the user set up are still asked for; {@code SOLO} logs in alone
+   * and is enough by itself; {@code ADDITIONAL} never logs in alone and, once linked, is asked
+   * for at every log-in that is not {@code SOLO}.
+   */
+  enum Policy { DEFAULT, SOLO, ADDITIONAL }
+
+  /** The provider's policy, unless the {@code auth} option sets {@code "policy"}. */
+  default Policy policy() {
+    return Policy.DEFAULT;
+  }
+
   /** Whether {@code authData.id} must be given (the webhook learns the id from the app). */
   default boolean needsId() {
     return true;

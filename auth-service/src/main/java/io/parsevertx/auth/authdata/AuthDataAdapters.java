@@ -7,6 +7,7 @@ import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -17,14 +18,29 @@ import java.util.Map;
  */
 public final class AuthDataAdapters {
   private final Map<String, AuthDataAdapter> adapters;
+  private final Map<String, AuthDataAdapter.Policy> policies;
 
-  private AuthDataAdapters(Map<String, AuthDataAdapter> adapters) {
+  private AuthDataAdapters(Map<String, AuthDataAdapter> adapters,
+      Map<String, AuthDataAdapter.Policy> policies) {
     this.adapters = adapters;
+    this.policies = policies;
+  }
+
+  public AuthDataAdapter.Policy policyOf(String provider) {
+    return policies.getOrDefault(provider, AuthDataAdapter.Policy.DEFAULT);
+  }
+
+  /** The providers that are asked for after the first factor, once a user linked them. */
+  public List<String> additional() {
+    return policies.entrySet().stream()
+        .filter(e -> e.getValue() == AuthDataAdapter.Policy.ADDITIONAL).map(Map.Entry::getKey)
+        .sorted().toList();
   }
 
   /** @throws OptionsException naming a provider whose options are wrong */
   public static AuthDataAdapters create(Vertx vertx, JsonObject auth, boolean anonymous) {
     Map<String, AuthDataAdapter> adapters = new HashMap<>();
+    Map<String, AuthDataAdapter.Policy> policies = new HashMap<>();
     if (anonymous) {
       adapters.put("anonymous", authData -> Future.succeededFuture());
     }
@@ -38,9 +54,25 @@ public final class AuthDataAdapters {
         AuthDataAdapter adapter = adapterFor(entry.getKey(), options);
         adapter.init(vertx, options);
         adapters.put(entry.getKey(), adapter);
+        policies.put(entry.getKey(), policy(entry.getKey(), options, adapter));
       });
     }
-    return new AuthDataAdapters(adapters);
+    return new AuthDataAdapters(adapters, policies);
+  }
+
+  private static AuthDataAdapter.Policy policy(String provider, JsonObject options,
+      AuthDataAdapter adapter) {
+    Object configured = options.getValue("policy");
+    if (configured == null) {
+      return adapter.policy();
+    }
+    try {
+      return AuthDataAdapter.Policy.valueOf(String.valueOf(configured).toUpperCase(
+          java.util.Locale.ROOT));
+    } catch (IllegalArgumentException e) {
+      throw new OptionsException("Invalid option --auth: " + provider + ".policy must be "
+          + "default, solo or additional");
+    }
   }
 
   /** @throws ParseException 252 for a provider that is not enabled */

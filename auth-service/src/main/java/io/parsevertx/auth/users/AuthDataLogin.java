@@ -19,7 +19,6 @@ import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
 import java.time.Instant;
 import java.util.List;
-import java.util.function.BiFunction;
 import java.util.function.Supplier;
 
 /**
@@ -37,20 +36,26 @@ final class AuthDataLogin {
   private final Supplier<Future<ClassSchema>> userSchema;
   private final SessionService sessions;
   private final AuthDataAdapters adapters;
-  private final BiFunction<JsonObject, ServiceRequest, Future<JsonObject>> secondFactor;
+  private final FurtherFactors furtherFactors;
+
+  /** The factors a log-in needs after its first one (MFA, additional providers). */
+  @FunctionalInterface
+  interface FurtherFactors {
+    Future<JsonObject> check(JsonObject user, ServiceRequest request, String firstProvider);
+  }
 
   /**
-   * @param secondFactor checks the MFA of a user who set it up (see UserService), so a linked
-   *     provider is no way around it
+   * @param furtherFactors checks the MFA and additional providers of a user who set them up
+   *     (see UserService), so a linked provider is no way around them
    */
   AuthDataLogin(StorageAdapter storage, Supplier<Future<ClassSchema>> userSchema,
       SessionService sessions, AuthDataAdapters adapters,
-      BiFunction<JsonObject, ServiceRequest, Future<JsonObject>> secondFactor) {
+      FurtherFactors furtherFactors) {
     this.storage = storage;
     this.userSchema = userSchema;
     this.sessions = sessions;
     this.adapters = adapters;
-    this.secondFactor = secondFactor;
+    this.furtherFactors = furtherFactors;
   }
 
   /** True for a body that signs in with authData alone. */
@@ -61,7 +66,8 @@ final class AuthDataLogin {
 
   Future<JsonObject> signUpOrLogIn(ServiceRequest request, JsonObject acl) {
     JsonObject authData = request.body().getJsonObject(UserFields.AUTH_DATA).copy();
-    authData.remove(TotpMfa.PROVIDER); // note: the second factor rides along, checked at log-in
+    authData.remove(TotpMfa.PROVIDER); // note: further factors ride along, checked at log-in
+    adapters.additional().forEach(authData::remove);
     if (authData.size() != 1) {
       throw new ParseException(ParseErrorCode.UNSUPPORTED_SERVICE,
           "Sign in with exactly one authData provider.");
@@ -132,7 +138,7 @@ final class AuthDataLogin {
 
   private Future<JsonObject> logIn(JsonObject user, ServiceRequest request, String provider,
       AuthDataAdapter.Verified verified) {
-    return secondFactor.apply(user, request).compose(checked -> sessions.create(user.getString(ParseFields.OBJECT_ID), "login", provider,
+    return furtherFactors.check(user, request, provider).compose(checked -> sessions.create(user.getString(ParseFields.OBJECT_ID), "login", provider,
             request.auth().installationId(), verified.serverData())
         .map(session -> withResponse(UserFields.forOwner(user)
             .put(SessionService.SESSION_TOKEN, session.getString(SessionService.SESSION_TOKEN))

@@ -1,6 +1,7 @@
 package io.parsevertx.auth.users;
 
 import io.parsevertx.auth.AuthServiceConfig;
+import io.parsevertx.auth.authdata.AuthDataAdapter;
 import io.parsevertx.auth.authdata.AuthDataAdapters;
 import io.parsevertx.auth.email.AccountEmails;
 import io.parsevertx.auth.mfa.SmsMfa;
@@ -70,7 +71,7 @@ public final class UserService {
     this.principals = principals;
     this.emails = emails;
     this.authDataLogin = new AuthDataLogin(storage, this::schema, sessions, adapters,
-        this::secondFactor);
+        this::furtherFactors);
   }
 
   /** @return {@code {"objectId","createdAt","sessionToken"}}; fails with 200-203, 105, 125 */
@@ -128,13 +129,47 @@ public final class UserService {
    *     101, after the same bcrypt work, whether the user exists or not)
    */
   public Future<JsonObject> logIn(ServiceRequest request) {
-    return checkCredentials(request).compose(user -> secondFactor(user, request))
+    return checkCredentials(request).compose(user -> furtherFactors(user, request, "password"))
         .compose(this::clearFailedLogins)
         .compose(user -> sessions.create(
             user.getString(ParseFields.OBJECT_ID), "login", "password",
             request.auth().installationId())
         .map(session -> UserFields.forOwner(user).put(SessionService.SESSION_TOKEN,
             session.getString(SessionService.SESSION_TOKEN))));
+  }
+
+  /**
+   * What a log-in needs after its first factor: nothing after a {@code solo} provider;
+   * otherwise MFA when set up, then every {@code additional} provider the user linked, each
+   * checked by its adapter against the linked id (211 when one is missing).
+   */
+  private Future<JsonObject> furtherFactors(JsonObject user, ServiceRequest request,
+      String firstProvider) {
+    if (!"password".equals(firstProvider)
+        && adapters.policyOf(firstProvider) == AuthDataAdapter.Policy.SOLO) {
+      return Future.succeededFuture(user);
+    }
+    JsonObject given = request.params().copy().mergeIn(request.body())
+        .getJsonObject(UserFields.AUTH_DATA, new JsonObject());
+    JsonObject linked = user.getJsonObject(UserFields.AUTH_DATA, new JsonObject());
+    Future<JsonObject> checked = secondFactor(user, request);
+    for (String provider : adapters.additional()) {
+      if (!(linked.getValue(provider) instanceof JsonObject link)) {
+        continue;
+      }
+      checked = checked.compose(u -> {
+        if (!(given.getValue(provider) instanceof JsonObject data)) {
+          return Future.failedFuture(ParseException.of(ParseErrorCode.MFA_TOKEN_REQUIRED,
+              "Missing additional authData %s", provider));
+        }
+        return adapters.get(provider).verify(data, request.auth().ip(),
+                request.auth().installationId())
+            .compose(verified -> link.getString("id", "").equals(verified.id())
+                ? Future.succeededFuture(u) : Future.failedFuture(new ParseException(
+                    ParseErrorCode.OBJECT_NOT_FOUND, "Invalid additional authData " + provider)));
+      });
+    }
+    return checked;
   }
 
   /**
