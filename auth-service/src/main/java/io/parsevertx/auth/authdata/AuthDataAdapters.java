@@ -8,6 +8,7 @@ import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -68,7 +69,7 @@ public final class AuthDataAdapters {
     }
     try {
       return AuthDataAdapter.Policy.valueOf(String.valueOf(configured).toUpperCase(
-          java.util.Locale.ROOT));
+          Locale.ROOT));
     } catch (IllegalArgumentException e) {
       throw new OptionsException("Invalid option --auth: " + provider + ".policy must be "
           + "default, solo or additional");

@@ -3,6 +3,8 @@ package io.parsevertx.auth.mfa;
 import io.parsevertx.common.options.OptionsException;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.time.Instant;
 
@@ -77,9 +79,8 @@ public final class SmsMfa {
     return sent instanceof JsonObject json && token != null
         && (mobile == null || mobile.equals(json.getString(MOBILE)))
         && json.getLong(EXPIRES, 0L) > System.currentTimeMillis()
-        && java.security.MessageDigest.isEqual(TotpMfa.hash(token).getBytes(
-            java.nio.charset.StandardCharsets.UTF_8), json.getString(CODE, "").getBytes(
-            java.nio.charset.StandardCharsets.UTF_8));
+        && MessageDigest.isEqual(TotpMfa.hash(token).getBytes(StandardCharsets.UTF_8),
+            json.getString(CODE, "").getBytes(StandardCharsets.UTF_8));
   }
 
   /** The stored hash of a sent code, for the conditional update that uses it up. */
