@@ -11,6 +11,8 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -26,6 +28,7 @@ import picocli.CommandLine.Option;
 @Command(name = "bench", mixinStandardHelpOptions = true, sortOptions = false,
     description = "Load-tests a Parse-compatible server (send traffic to servers you run only).")
 public final class BenchMain implements Callable<Integer> {
+  private static final Logger LOG = LoggerFactory.getLogger(BenchMain.class);
   static final String REPORTS = "reports";
   private static final int EXIT_NO_RESULTS = 1;
 
@@ -90,7 +93,7 @@ public final class BenchMain implements Callable<Integer> {
       reports = new BenchRun(config).run();
     } catch (Exception e) {
       // note: seeding or a scenario check got no answer (await rethrows checked causes too)
-      System.err.println("bench: " + e);
+      LOG.error("event=bench_failed reason=\"{}\"", e.toString());
       return EXIT_NO_RESULTS;
     }
     for (BenchReport report : reports) {

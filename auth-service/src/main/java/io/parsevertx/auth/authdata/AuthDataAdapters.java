@@ -20,11 +20,15 @@ import java.util.Map;
 public final class AuthDataAdapters {
   private final Map<String, AuthDataAdapter> adapters;
   private final Map<String, AuthDataAdapter.Policy> policies;
+  private final List<String> additional;
 
   private AuthDataAdapters(Map<String, AuthDataAdapter> adapters,
       Map<String, AuthDataAdapter.Policy> policies) {
     this.adapters = adapters;
     this.policies = policies;
+    this.additional = policies.entrySet().stream()
+        .filter(e -> e.getValue() == AuthDataAdapter.Policy.ADDITIONAL).map(Map.Entry::getKey)
+        .sorted().toList();
   }
 
   public AuthDataAdapter.Policy policyOf(String provider) {
@@ -33,9 +37,7 @@ public final class AuthDataAdapters {
 
   /** The providers that are asked for after the first factor, once a user linked them. */
   public List<String> additional() {
-    return policies.entrySet().stream()
-        .filter(e -> e.getValue() == AuthDataAdapter.Policy.ADDITIONAL).map(Map.Entry::getKey)
-        .sorted().toList();
+    return additional;
   }
 
   /** @throws OptionsException naming a provider whose options are wrong */

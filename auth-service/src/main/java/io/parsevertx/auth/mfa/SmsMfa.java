@@ -1,5 +1,6 @@
 package io.parsevertx.auth.mfa;
 
+import io.parsevertx.common.auth.MfaData;
 import io.parsevertx.common.options.OptionsException;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -15,7 +16,7 @@ import java.time.Instant;
  * number it was sent to, and is used up by the first log-in that presents it.
  */
 public final class SmsMfa {
-  public static final String MOBILE = "mobile";
+  public static final String MOBILE = MfaData.MOBILE;
   /** Set-up in progress: the number being confirmed and its code. */
   public static final String PENDING = "pending";
   /** A log-in code sent to a user who has SMS set up. */

@@ -4,6 +4,7 @@ import dev.samstevens.totp.code.DefaultCodeGenerator;
 import dev.samstevens.totp.code.HashingAlgorithm;
 import dev.samstevens.totp.exceptions.CodeGenerationException;
 import io.parsevertx.common.ObjectIds;
+import io.parsevertx.common.auth.MfaData;
 import io.parsevertx.common.error.ParseErrorCode;
 import io.parsevertx.common.error.ParseException;
 import io.parsevertx.common.options.OptionsException;
@@ -26,8 +27,8 @@ import java.util.Locale;
  * {@code {"status": "enabled"}}.
  */
 public final class TotpMfa {
-  public static final String PROVIDER = "mfa";
-  private static final String SECRET = "secret";
+  public static final String PROVIDER = MfaData.PROVIDER;
+  private static final String SECRET = MfaData.SECRET;
   private static final String RECOVERY = "recovery";
   private static final String LAST_STEP = "lastStep";
   private static final int RECOVERY_LENGTH = 30;
@@ -88,7 +89,7 @@ public final class TotpMfa {
 
   /** What a reply shows of stored MFA data, wherever it appears. */
   public static JsonObject visible(Object stored) {
-    return new JsonObject().put("status", isSetUp(stored) ? "enabled" : "disabled");
+    return MfaData.visible(stored);
   }
 
   public static boolean isEnabled(JsonObject user) {
@@ -98,8 +99,7 @@ public final class TotpMfa {
 
   /** Whether stored MFA data is a working factor (TOTP secret or confirmed mobile number). */
   public static boolean isSetUp(Object stored) {
-    return stored instanceof JsonObject mfa
-        && (mfa.containsKey(SECRET) || mfa.containsKey(SmsMfa.MOBILE));
+    return MfaData.isSetUp(stored);
   }
 
   /**

@@ -7,6 +7,7 @@ import io.parsevertx.auth.mfa.SmsMfa;
 import io.parsevertx.auth.mfa.SmsSender;
 import io.parsevertx.auth.mfa.TotpMfa;
 import io.parsevertx.common.ParseFields;
+import io.parsevertx.common.auth.MfaData;
 import io.parsevertx.common.bus.ServiceRequest;
 import io.parsevertx.common.error.ParseErrorCode;
 import io.parsevertx.common.error.ParseException;
@@ -223,7 +224,7 @@ final class LoginFactors {
         }
         proven = true;
       }
-      if (proven && stored != null && !data.containsKey("secret")
+      if (proven && stored != null && !data.containsKey(MfaData.SECRET)
           && !data.containsKey(SmsMfa.MOBILE)) {
         changes.putNull(TotpMfa.PROVIDER);
         return Future.succeededFuture(schema);

@@ -1,6 +1,7 @@
 package io.parsevertx.data.query;
 
 import io.parsevertx.common.ParseFields;
+import io.parsevertx.common.auth.MfaData;
 import io.parsevertx.common.schema.ClassNames;
 import io.parsevertx.common.types.ParseType;
 import io.vertx.core.json.JsonArray;
@@ -15,7 +16,6 @@ import java.util.Set;
 public final class SensitiveFields {
   private static final String SESSION_TOKEN = "sessionToken";
   private static final String AUTH_DATA = "authData";
-  private static final String MFA = "mfa";
   private static final Set<String> TOKEN_CLASSES = Set.of(ClassNames.USER, ClassNames.SESSION);
 
   private SensitiveFields() {}
@@ -27,12 +27,10 @@ public final class SensitiveFields {
       if (!master) {
         object.remove(AUTH_DATA);
       } else if (object.getValue(AUTH_DATA) instanceof JsonObject authData
-          && authData.containsKey(MFA)) {
+          && authData.containsKey(MfaData.PROVIDER)) {
         // note: MFA secrets, numbers and recovery codes are shown to no one, the master key
-        // included; a set-up still waiting for its confirming code is not enabled yet
-        boolean enabled = authData.getValue(MFA) instanceof JsonObject mfa
-            && (mfa.containsKey("secret") || mfa.containsKey("mobile"));
-        authData.put(MFA, new JsonObject().put("status", enabled ? "enabled" : "disabled"));
+        // included
+        authData.put(MfaData.PROVIDER, MfaData.visible(authData.getValue(MfaData.PROVIDER)));
       }
     } else if (TOKEN_CLASSES.contains(className)) {
       object.remove("serverData"); // note: a webhook's data about the session is the server's
