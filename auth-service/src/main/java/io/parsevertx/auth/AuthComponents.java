@@ -42,7 +42,8 @@ public record AuthComponents(StorageAdapter storage, SchemaController schemas,
     AccountEmails emails = new AccountEmails(storage, userSchema, config.email(), mailer);
     UserService users = new UserService(storage, schemas, sessions, hasher, config,
         vertx.eventBus(), principals, emails,
-        AuthDataAdapters.create(vertx, config.auth(), config.enableAnonymousUsers()),
+        AuthDataAdapters.create(vertx, config.auth(), config.enableAnonymousUsers(),
+            config.serverSecret()),
         config.sms() == null ? null : new HttpSmsSender(vertx, config.sms().gateway()));
     PasswordReset reset = new PasswordReset(storage, userSchema, config.email(), mailer, hasher,
         config.passwordPolicy(), config.accountLockout(), sessions);

@@ -22,11 +22,13 @@ import io.vertx.core.json.JsonObject;
  * @param auth the authData providers and their options ({@code auth} option)
  * @param mfa the second factor, or null when {@code auth.mfa} is not enabled
  * @param sms codes by text message, or null unless {@code auth.mfa.options} lists SMS
+ * @param serverSecret key material for what the server signs for itself (WebAuthn challenges):
+ *     the master key
  */
 public record AuthServiceConfig(String databaseURI, long sessionLength, int bcryptCost,
     boolean enforcePrivateUsers, AccountLockout accountLockout, PasswordPolicy passwordPolicy,
     EmailOptions email, boolean enableAnonymousUsers, boolean expireInactiveSessions,
-    JsonObject auth, TotpMfa mfa, SmsMfa sms) {
+    JsonObject auth, TotpMfa mfa, SmsMfa sms, String serverSecret) {
 
   /**
    * The account e-mail flows: links point into {@code publicServerURL}; mails go through
@@ -82,7 +84,8 @@ public record AuthServiceConfig(String databaseURI, long sessionLength, int bcry
         options.getJsonObject(ParseServerOptions.AUTH, new JsonObject()),
         TotpMfa.fromOptions(options.getJsonObject(ParseServerOptions.AUTH),
         options.getString(ParseServerOptions.MASTER_KEY)),
-        SmsMfa.fromOptions(options.getJsonObject(ParseServerOptions.AUTH)));
+        SmsMfa.fromOptions(options.getJsonObject(ParseServerOptions.AUTH)),
+        options.getString(ParseServerOptions.MASTER_KEY));
   }
 
   /**

@@ -19,10 +19,11 @@ import io.vertx.core.json.JsonObject;
  * @param protectedFields the {@code protectedFields} option, by class name
  * @param allowClientClassCreation whether a client (not the master key) may create a class by
  *     writing to it, off by default as in Parse Server
+ * @param auth the {@code auth} option, which decides what replies show of users' authData
  */
 public record DataServiceConfig(String databaseURI, String appId, String filesBaseUrl,
     int maxLimit, int objectIdSize, RequestComplexity complexity, JsonObject protectedFields,
-    boolean allowClientClassCreation) {
+    boolean allowClientClassCreation, JsonObject auth) {
 
   public static DataServiceConfig fromJson(JsonObject options) {
     String databaseUri = options.getString(ParseServerOptions.DATABASE_URI);
@@ -37,6 +38,7 @@ public record DataServiceConfig(String databaseURI, String appId, String filesBa
         RequestComplexity.fromJson(options.getJsonObject(
             ParseServerOptions.REQUEST_COMPLEXITY)),
         options.getJsonObject(ParseServerOptions.PROTECTED_FIELDS, new JsonObject()),
-        options.getBoolean(ParseServerOptions.ALLOW_CLIENT_CLASS_CREATION, false));
+        options.getBoolean(ParseServerOptions.ALLOW_CLIENT_CLASS_CREATION, false),
+        options.getJsonObject(ParseServerOptions.AUTH));
   }
 }

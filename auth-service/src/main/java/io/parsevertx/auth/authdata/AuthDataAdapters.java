@@ -1,5 +1,9 @@
 package io.parsevertx.auth.authdata;
 
+import io.parsevertx.auth.webauthn.WebAuthnAdapter;
+import io.parsevertx.common.auth.AuthDataAdapter;
+import io.parsevertx.common.auth.AuthDataViews;
+import io.parsevertx.common.auth.WebAuthnData;
 import io.parsevertx.common.error.ParseErrorCode;
 import io.parsevertx.common.error.ParseException;
 import io.parsevertx.common.options.OptionsException;
@@ -14,17 +18,20 @@ import java.util.Map;
 /**
  * The providers this server accepts in {@code authData}: {@code anonymous} (unless
  * {@code enableAnonymousUsers} is off) and each one configured under the {@code auth} option:
- * {@code google}, {@code apple}, {@code facebook}, {@code github}, any OAuth2 server with
+ * {@code google}, {@code apple}, {@code facebook}, {@code github}, {@code webauthn} (passkeys),
+ * {@code webhook}, any OAuth2 server with
  * {@code "oauth2": true}, or a custom {@code "module"}. Anything else is refused with 252.
  */
 public final class AuthDataAdapters {
   private final Map<String, AuthDataAdapter> adapters;
   private final Map<String, AuthDataAdapter.Policy> policies;
   private final List<String> additional;
+  private final AuthDataViews views;
 
   private AuthDataAdapters(Map<String, AuthDataAdapter> adapters,
-      Map<String, AuthDataAdapter.Policy> policies) {
+      Map<String, AuthDataAdapter.Policy> policies, AuthDataViews views) {
     this.adapters = adapters;
+    this.views = views;
     this.policies = policies;
     this.additional = policies.entrySet().stream()
         .filter(e -> e.getValue() == AuthDataAdapter.Policy.ADDITIONAL).map(Map.Entry::getKey)
@@ -40,8 +47,17 @@ public final class AuthDataAdapters {
     return additional;
   }
 
-  /** @throws OptionsException naming a provider whose options are wrong */
-  public static AuthDataAdapters create(Vertx vertx, JsonObject auth, boolean anonymous) {
+  /** What replies show of stored authData, provider by provider. */
+  public AuthDataViews views() {
+    return views;
+  }
+
+  /**
+   * @param serverSecret key material for what adapters sign (the master key)
+   * @throws OptionsException naming a provider whose options are wrong
+   */
+  public static AuthDataAdapters create(Vertx vertx, JsonObject auth, boolean anonymous,
+      String serverSecret) {
     Map<String, AuthDataAdapter> adapters = new HashMap<>();
     Map<String, AuthDataAdapter.Policy> policies = new HashMap<>();
     if (anonymous) {
@@ -54,13 +70,13 @@ public final class AuthDataAdapters {
         }
         JsonObject options = entry.getValue() instanceof JsonObject json ? json
             : new JsonObject();
-        AuthDataAdapter adapter = adapterFor(entry.getKey(), options);
+        AuthDataAdapter adapter = adapterFor(entry.getKey(), options, serverSecret);
         adapter.init(vertx, options);
         adapters.put(entry.getKey(), adapter);
         policies.put(entry.getKey(), policy(entry.getKey(), options, adapter));
       });
     }
-    return new AuthDataAdapters(adapters, policies);
+    return new AuthDataAdapters(adapters, policies, AuthDataViews.fromOptions(auth));
   }
 
   private static AuthDataAdapter.Policy policy(String provider, JsonObject options,
@@ -88,7 +104,8 @@ public final class AuthDataAdapters {
     return adapter;
   }
 
-  private static AuthDataAdapter adapterFor(String provider, JsonObject options) {
+  private static AuthDataAdapter adapterFor(String provider, JsonObject options,
+      String serverSecret) {
     String module = options.getString("module");
     if (module != null) {
       try {
@@ -112,6 +129,7 @@ public final class AuthDataAdapters {
       case "facebook" -> AccessTokenAdapter.facebook();
       case "github" -> AccessTokenAdapter.github();
       case "webhook" -> new WebhookAdapter();
+      case WebAuthnData.PROVIDER -> new WebAuthnAdapter(serverSecret);
       default -> throw new OptionsException("Invalid option --auth: no built-in adapter for "
           + provider + "; set \"oauth2\": true or name one with \"module\"");
     };

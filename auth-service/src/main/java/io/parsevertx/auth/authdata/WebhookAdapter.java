@@ -1,5 +1,6 @@
 package io.parsevertx.auth.authdata;
 
+import io.parsevertx.common.auth.AuthDataAdapter;
 import io.parsevertx.common.error.ParseErrorCode;
 import io.parsevertx.common.error.ParseException;
 import io.parsevertx.common.options.OptionsException;

@@ -87,11 +87,6 @@ public final class TotpMfa {
         options.contains("TOTP"));
   }
 
-  /** What a reply shows of stored MFA data, wherever it appears. */
-  public static JsonObject visible(Object stored) {
-    return MfaData.visible(stored);
-  }
-
   public static boolean isEnabled(JsonObject user) {
     return user.getValue("authData") instanceof JsonObject authData
         && isSetUp(authData.getValue(PROVIDER));

@@ -1,6 +1,6 @@
 package io.parsevertx.auth.users;
 
-import io.parsevertx.auth.authdata.AuthDataAdapter;
+import io.parsevertx.common.auth.AuthDataAdapter;
 import io.parsevertx.auth.authdata.AuthDataAdapters;
 import io.parsevertx.auth.mfa.TotpMfa;
 import io.parsevertx.auth.sessions.SessionService;
@@ -79,6 +79,9 @@ final class AuthDataLogin {
       throw ParseException.of(ParseErrorCode.LINKED_ID_MISSING, "authData.%s.id is required",
           provider);
     }
+    if (adapter.loginKey() != null) {
+      return logInWithStoredCredentials(request, provider, adapter, data);
+    }
     return adapter.verify(data, request.auth().ip(), request.auth().installationId())
         .compose(verified -> userSchema.get().compose(schema -> storage.find(schema,
                 new QueryNode.Constraint("authData." + provider + ".id", QueryOp.EQ,
@@ -86,6 +89,34 @@ final class AuthDataLogin {
             .compose(found -> found.isEmpty()
                 ? create(schema, request, provider, verified, acl)
                 : logIn(found.get(0), request, provider, verified))));
+  }
+
+  /**
+   * A provider that checks a log-in against what the user stored (passkeys): the user is found
+   * by {@code authData.id} first, and the adapter's new stored data (a moved counter) is kept.
+   * Such a provider never signs a new user up: its credentials are set up by a logged-in user.
+   */
+  private Future<JsonObject> logInWithStoredCredentials(ServiceRequest request, String provider,
+      AuthDataAdapter adapter, JsonObject data) {
+    return userSchema.get().compose(schema -> storage.find(schema, new QueryNode.Constraint(
+            "authData." + provider + "." + adapter.loginKey(), QueryOp.EQ, data.getValue("id")),
+            ONE)
+        .compose(found -> {
+          if (found.isEmpty()) {
+            return Future.failedFuture(ParseException.of(ParseErrorCode.OBJECT_NOT_FOUND,
+                "No user has this %s credential.", provider));
+          }
+          JsonObject user = found.get(0);
+          JsonObject stored = user.getJsonObject(UserFields.AUTH_DATA)
+              .getJsonObject(provider);
+          return adapter.validateLogin(data, stored, request.auth().ip(),
+                  request.auth().installationId())
+              .compose(verified -> storage.updateObject(schema,
+                      UserService.byId(user.getString(ParseFields.OBJECT_ID)), new JsonObject()
+                          .put(UserFields.AUTH_DATA, new JsonObject().put(provider,
+                              verified.save())))
+                  .compose(v -> logIn(user, request, provider, verified)));
+        }));
   }
 
   /** What is kept of the credentials: never the provider's tokens. */
@@ -103,44 +134,73 @@ final class AuthDataLogin {
 
   /**
    * Links and unlinks providers on an existing user ({@code PUT /users/:id} with
-   * {@code authData}): {@code null} unlinks; credentials are checked by the provider's adapter
-   * and may not belong to another user.
+   * {@code authData}): {@code null} unlinks; the provider's adapter checks new credentials
+   * ({@code validateSetUp}) or changes to linked ones ({@code validateUpdate}); they may not
+   * belong to another user.
    *
+   * @param responses receives {@code authDataResponse.<provider>} of each adapter that has one
    * @return the {@code authData} update to store; fails with 252, 250, 101 or 208
    */
-  Future<JsonObject> linkChanges(ClassSchema schema, String userId, JsonObject requested) {
+  Future<JsonObject> linkChanges(ClassSchema schema, String userId, JsonObject requested,
+      JsonObject responses) {
     JsonObject changes = new JsonObject();
-    Future<Void> checks = Future.succeededFuture();
+    List<String> linking = new java.util.ArrayList<>();
     for (String provider : requested.fieldNames()) {
       Object value = requested.getValue(provider);
       if (value == null) {
         changes.putNull(provider);
         continue;
       }
-      AuthDataAdapter adapter = adapters.get(provider);
-      if (!(value instanceof JsonObject data) || !(data.getValue("id") instanceof String id)
-          || id.isEmpty()) {
-        throw ParseException.of(ParseErrorCode.LINKED_ID_MISSING, "authData.%s.id is required",
+      adapters.get(provider);
+      if (!(value instanceof JsonObject)) {
+        throw ParseException.of(ParseErrorCode.LINKED_ID_MISSING, "authData.%s is required",
             provider);
       }
-      checks = checks.compose(v -> adapter.validateAuthData(data))
-          .compose(v -> storage.count(schema, new QueryNode.And(List.of(
-              new QueryNode.Constraint("authData." + provider + ".id", QueryOp.EQ, id),
-              new QueryNode.Constraint(ParseFields.OBJECT_ID, QueryOp.NE, userId)))))
-          .compose(others -> others > 0 ? Future.failedFuture(new ParseException(
-              ParseErrorCode.ACCOUNT_ALREADY_LINKED, "this auth is already used"))
-              : Future.succeededFuture());
-      changes.put(provider, stored(data));
+      linking.add(provider);
     }
-    return checks.map(changes);
+    if (linking.isEmpty()) {
+      return Future.succeededFuture(changes);
+    }
+    return storage.find(schema, UserService.byId(userId), ONE).compose(found -> {
+      JsonObject linked = found.isEmpty() ? new JsonObject()
+          : found.get(0).getJsonObject(UserFields.AUTH_DATA, new JsonObject());
+      Future<Void> checks = Future.succeededFuture();
+      for (String provider : linking) {
+        AuthDataAdapter adapter = adapters.get(provider);
+        JsonObject data = requested.getJsonObject(provider);
+        checks = checks.compose(v -> linked.getValue(provider) instanceof JsonObject stored
+                ? adapter.validateUpdate(data, stored, userId)
+                : adapter.validateSetUp(data, userId))
+            .compose(verified -> requireNotLinkedElsewhere(schema, userId, provider, adapter,
+                    verified.id())
+                .map(v -> {
+                  changes.put(provider, stored(verified.save()));
+                  if (verified.response() != null) {
+                    responses.put(provider, verified.response());
+                  }
+                  return null;
+                }));
+      }
+      return checks.map(changes);
+    });
   }
 
+  private Future<Void> requireNotLinkedElsewhere(ClassSchema schema, String userId,
+      String provider, AuthDataAdapter adapter, String id) {
+    String key = adapter.loginKey() == null ? "id" : adapter.loginKey();
+    return storage.count(schema, new QueryNode.And(List.of(
+            new QueryNode.Constraint("authData." + provider + "." + key, QueryOp.EQ, id),
+            new QueryNode.Constraint(ParseFields.OBJECT_ID, QueryOp.NE, userId))))
+        .compose(others -> others > 0 ? Future.failedFuture(new ParseException(
+            ParseErrorCode.ACCOUNT_ALREADY_LINKED, "this auth is already used"))
+            : Future.succeededFuture());
+  }
 
   private Future<JsonObject> logIn(JsonObject user, ServiceRequest request, String provider,
       AuthDataAdapter.Verified verified) {
     return furtherFactors.check(user, request, provider).compose(checked -> sessions.create(user.getString(ParseFields.OBJECT_ID), "login", provider,
             request.auth().installationId(), verified.serverData())
-        .map(session -> withResponse(UserFields.forOwner(user)
+        .map(session -> withResponse(UserFields.forOwner(user, adapters.views())
             .put(SessionService.SESSION_TOKEN, session.getString(SessionService.SESSION_TOKEN))
             .put(ParseFields.REPLY_STATUS, 200), provider, verified)));
   }

@@ -1,7 +1,7 @@
 package io.parsevertx.auth.users;
 
 import io.parsevertx.auth.AuthServiceConfig;
-import io.parsevertx.auth.authdata.AuthDataAdapter;
+import io.parsevertx.common.auth.AuthDataAdapter;
 import io.parsevertx.auth.authdata.AuthDataAdapters;
 import io.parsevertx.auth.mfa.SmsMfa;
 import io.parsevertx.auth.mfa.SmsSender;
@@ -178,7 +178,7 @@ final class LoginFactors {
     return adapters.get(provider).challenge(
         challenge instanceof JsonObject json ? json : new JsonObject(),
         authData instanceof JsonObject json ? json : null,
-        user == null ? null : UserFields.forOwner(user));
+        user == null ? null : UserFields.forOwner(user, adapters.views()));
   }
 
   /**

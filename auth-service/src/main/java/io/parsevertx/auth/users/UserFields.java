@@ -1,7 +1,7 @@
 package io.parsevertx.auth.users;
 
-import io.parsevertx.auth.mfa.TotpMfa;
 import io.parsevertx.common.ParseFields;
+import io.parsevertx.common.auth.AuthDataViews;
 import io.parsevertx.common.error.ParseErrorCode;
 import io.parsevertx.common.error.ParseException;
 import io.parsevertx.common.schema.ClassNames;
@@ -76,14 +76,16 @@ public final class UserFields {
         .put("$options", "i");
   }
 
-  /** A user as its owner sees it: no password hash, internal field or MFA secret. */
-  static JsonObject forOwner(JsonObject user) {
+  /**
+   * A user as its owner sees it: no password hash or internal field, and of authData only what
+   * each provider shows (no MFA secret, no passkey's public key).
+   */
+  static JsonObject forOwner(JsonObject user, AuthDataViews views) {
     JsonObject copy = user.copy();
     copy.fieldNames().removeIf(name -> name.startsWith("_"));
     copy.remove(PASSWORD);
-    if (copy.getValue(AUTH_DATA) instanceof JsonObject authData
-        && authData.containsKey(TotpMfa.PROVIDER)) {
-      authData.put(TotpMfa.PROVIDER, TotpMfa.visible(authData.getValue(TotpMfa.PROVIDER)));
+    if (copy.getValue(AUTH_DATA) instanceof JsonObject authData) {
+      views.apply(authData);
     }
     return copy;
   }

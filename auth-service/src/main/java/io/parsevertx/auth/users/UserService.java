@@ -133,7 +133,7 @@ public final class UserService {
         .compose(user -> sessions.create(
             user.getString(ParseFields.OBJECT_ID), "login", "password",
             request.auth().installationId())
-        .map(session -> UserFields.forOwner(user).put(SessionService.SESSION_TOKEN,
+        .map(session -> UserFields.forOwner(user, adapters.views()).put(SessionService.SESSION_TOKEN,
             session.getString(SessionService.SESSION_TOKEN))));
   }
 
@@ -177,7 +177,7 @@ public final class UserService {
 
   /** @return the user whose credentials these are, without a session; fails like log-in */
   public Future<JsonObject> verifyPassword(ServiceRequest request) {
-    return checkCredentials(request).compose(this::clearFailedLogins).map(UserFields::forOwner);
+    return checkCredentials(request).compose(this::clearFailedLogins).map(user -> UserFields.forOwner(user, adapters.views()));
   }
 
   /** After every factor passed: the failed-attempt count starts again. */
@@ -231,7 +231,7 @@ public final class UserService {
           if (user == null) {
             throw SessionService.invalidToken();
           }
-          return UserFields.forOwner(user).put(SessionService.SESSION_TOKEN, token);
+          return UserFields.forOwner(user, adapters.views()).put(SessionService.SESSION_TOKEN, token);
         }));
   }
 
@@ -269,6 +269,7 @@ public final class UserService {
     UserFields.checkEmail(body.getValue(UserFields.EMAIL));
     JsonObject authChanges = linking == null ? new JsonObject() : (JsonObject) linking;
     JsonObject reply = new JsonObject();
+    JsonObject linkResponses = new JsonObject();
     if (password != null) {
       // note: an anonymous user that sets a password becomes a regular one, as in Parse Server
       authChanges.putNull("anonymous");
@@ -280,12 +281,17 @@ public final class UserService {
             reply))
         .compose(schema -> authChanges.isEmpty() && !reply.containsKey("save")
             ? Future.succeededFuture(schema)
-            : authDataLogin.linkChanges(schema, userId, authChanges).map(changes -> {
-              body.put(UserFields.AUTH_DATA, changes.mergeIn(reply.getJsonObject("save",
-                  new JsonObject())));
-              reply.remove("save");
-              return schema;
-            }))
+            : authDataLogin.linkChanges(schema, userId, authChanges, linkResponses)
+                .map(changes -> {
+                  body.put(UserFields.AUTH_DATA, changes.mergeIn(reply.getJsonObject("save",
+                      new JsonObject())));
+                  reply.remove("save");
+                  if (!linkResponses.isEmpty()) {
+                    reply.put("authDataResponse", reply.getJsonObject("authDataResponse",
+                        new JsonObject()).mergeIn(linkResponses));
+                  }
+                  return schema;
+                }))
         .compose(schema -> requireUnique(schema, body.getString(UserFields.USERNAME),
             body.getString(UserFields.EMAIL), userId).map(schema))
         .compose(schema -> (password == null ? Future.succeededFuture((String) null)

@@ -8,7 +8,9 @@ import io.parsevertx.common.error.ParseException;
 import io.parsevertx.common.query.FindOptions;
 import io.parsevertx.common.query.QueryNode;
 import io.parsevertx.common.query.QueryOp;
+import io.parsevertx.common.auth.AuthDataViews;
 import io.parsevertx.common.schema.ClassNames;
+import io.parsevertx.data.query.SensitiveFields;
 import io.parsevertx.common.schema.ClassSchema;
 import io.parsevertx.common.security.AccessPolicy;
 import io.parsevertx.common.security.ClassPermissions;
@@ -54,7 +56,8 @@ public final class ClassesService {
     this.rolesChanged = rolesChanged;
     this.reader = new ObjectReader(storage, new QueryResolver(storage, schemas),
         new IncludeResolver(storage, schemas, config.protectedFields()),
-        new FileUrls(config.filesBaseUrl(), config.appId()), config.protectedFields());
+        new FileUrls(config.filesBaseUrl(), config.appId()), config.protectedFields(),
+        new SensitiveFields(AuthDataViews.fromOptions(config.auth())));
   }
 
   /** @return {@code {"objectId","createdAt"}}; fails with 103, 105, 107, 111, 123 */

@@ -30,9 +30,11 @@ final class ObjectReader {
   private final IncludeResolver includes;
   private final FileUrls fileUrls;
   private final JsonObject protectedFields;
+  private final SensitiveFields sensitiveFields;
 
   ObjectReader(StorageAdapter storage, QueryResolver resolver, IncludeResolver includes,
-      FileUrls fileUrls, JsonObject protectedFields) {
+      FileUrls fileUrls, JsonObject protectedFields, SensitiveFields sensitiveFields) {
+    this.sensitiveFields = sensitiveFields;
     this.storage = storage;
     this.resolver = resolver;
     this.includes = includes;
@@ -97,7 +99,7 @@ final class ObjectReader {
     return includes.include(found, paths, policy).map(v -> {
       for (JsonObject object : found) {
         ProtectedFields.strip(schema, object, hidden, policy);
-        SensitiveFields.strip(schema.className(), object, policy.master());
+        sensitiveFields.strip(schema.className(), object, policy.master());
         ResultShaper.selectKeys(object, find.options().keys());
         ResultShaper.excludeKeys(object, find.excludeKeys());
         fileUrls.addTo(object);

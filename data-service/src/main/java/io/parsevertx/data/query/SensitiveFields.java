@@ -1,7 +1,7 @@
 package io.parsevertx.data.query;
 
 import io.parsevertx.common.ParseFields;
-import io.parsevertx.common.auth.MfaData;
+import io.parsevertx.common.auth.AuthDataViews;
 import io.parsevertx.common.schema.ClassNames;
 import io.parsevertx.common.types.ParseType;
 import io.vertx.core.json.JsonArray;
@@ -11,26 +11,28 @@ import java.util.Set;
 /**
  * Keeps secrets out of every read: internal {@code _} fields (password hashes, tokens) always;
  * session tokens of users and sessions and users' authData unless the master key asks.
- * Included objects are cleaned the same way.
+ * What the master key sees of authData is each provider's {@link AuthDataViews} view (MFA
+ * secrets and passkeys' public keys to no one). Included objects are cleaned the same way.
  */
 public final class SensitiveFields {
   private static final String SESSION_TOKEN = "sessionToken";
   private static final String AUTH_DATA = "authData";
   private static final Set<String> TOKEN_CLASSES = Set.of(ClassNames.USER, ClassNames.SESSION);
 
-  private SensitiveFields() {}
+  private final AuthDataViews authDataViews;
 
-  public static JsonObject strip(String className, JsonObject object, boolean master) {
+  public SensitiveFields(AuthDataViews authDataViews) {
+    this.authDataViews = authDataViews;
+  }
+
+  public JsonObject strip(String className, JsonObject object, boolean master) {
     object.fieldNames().removeIf(name -> name.startsWith("_") && !ParseFields.TYPE.equals(name));
     if (ClassNames.USER.equals(className)) {
       object.remove(SESSION_TOKEN);
       if (!master) {
         object.remove(AUTH_DATA);
-      } else if (object.getValue(AUTH_DATA) instanceof JsonObject authData
-          && authData.containsKey(MfaData.PROVIDER)) {
-        // note: MFA secrets, numbers and recovery codes are shown to no one, the master key
-        // included
-        authData.put(MfaData.PROVIDER, MfaData.visible(authData.getValue(MfaData.PROVIDER)));
+      } else if (object.getValue(AUTH_DATA) instanceof JsonObject authData) {
+        authDataViews.apply(authData);
       }
     } else if (TOKEN_CLASSES.contains(className)) {
       object.remove("serverData"); // note: a webhook's data about the session is the server's
@@ -42,7 +44,7 @@ public final class SensitiveFields {
     return object;
   }
 
-  private static void stripIncluded(Object value, boolean master) {
+  private void stripIncluded(Object value, boolean master) {
     if (value instanceof JsonArray array) {
       array.forEach(item -> stripIncluded(item, master));
     } else if (value instanceof JsonObject json

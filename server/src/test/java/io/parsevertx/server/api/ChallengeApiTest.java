@@ -11,7 +11,10 @@ import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-/** {@code POST /challenge} reaches a custom adapter's challenge; its answer then logs in. */
+/**
+ * {@code POST /challenge} reaches a custom adapter's challenge; its answer then logs in; its
+ * {@code afterFind} decides what replies show of the stored authData.
+ */
 class ChallengeApiTest extends ApiTestBase {
 
   @BeforeAll
@@ -38,8 +41,16 @@ class ChallengeApiTest extends ApiTestBase {
     JsonObject created = expect(request(HttpMethod.POST, "/users", login), 201);
     expectError(request(HttpMethod.POST, "/users", login), 404, 101);
 
-    JsonObject again = challenge(Map.of(ParseHeaders.APPLICATION_ID, APP_ID,
-        ParseHeaders.SESSION_TOKEN, created.getString("sessionToken")), ask);
+    Map<String, String> session = Map.of(ParseHeaders.APPLICATION_ID, APP_ID,
+        ParseHeaders.SESSION_TOKEN, created.getString("sessionToken"));
+    JsonObject shown = new JsonObject().put("id", "n-1");
+    assertEquals(shown, expect(request(HttpMethod.GET, "/users/me", session, null), 200)
+        .getJsonObject("authData").getJsonObject("nonce"), "the adapter's afterFind view");
+    assertEquals(shown, expect(request(HttpMethod.GET, "/classes/_User/"
+        + created.getString("objectId"), Map.of(ParseHeaders.APPLICATION_ID, APP_ID,
+        ParseHeaders.MASTER_KEY, MASTER_KEY), null), 200).getJsonObject("authData")
+        .getJsonObject("nonce"), "data-service shows the same view to the master key");
+    JsonObject again = challenge(session, ask);
     assertEquals(created.getString("username"), again.getString("knownUser"),
         "the session names the user to the adapter");
     expect(request(HttpMethod.POST, "/users", new JsonObject().put("authData", new JsonObject()

@@ -1,6 +1,6 @@
 package io.parsevertx.server.api;
 
-import io.parsevertx.auth.authdata.AuthDataAdapter;
+import io.parsevertx.common.auth.AuthDataAdapter;
 import io.parsevertx.common.error.ParseErrorCode;
 import io.parsevertx.common.error.ParseException;
 import io.vertx.core.Future;
@@ -11,7 +11,8 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * A custom adapter with a challenge, loaded by class name in tests: {@code POST /challenge}
- * hands out a nonce for an id; a log-in must present it, once.
+ * hands out a nonce for an id; a log-in must present it, once. Its {@code afterFind} shows
+ * clients the id alone, never the used nonce that is stored with it.
  */
 public final class NonceAdapter implements AuthDataAdapter {
   private static final Map<String, String> ISSUED = new ConcurrentHashMap<>();
@@ -28,6 +29,11 @@ public final class NonceAdapter implements AuthDataAdapter {
     ISSUED.put(nonce, id);
     return Future.succeededFuture(new JsonObject().put("nonce", nonce)
         .put("knownUser", user == null ? null : user.getString("username")));
+  }
+
+  @Override
+  public JsonObject afterFind(JsonObject stored) {
+    return new JsonObject().put("id", stored.getString("id"));
   }
 
   @Override

@@ -1,6 +1,6 @@
 package io.parsevertx.server.api;
 
-import io.parsevertx.auth.authdata.AuthDataAdapter;
+import io.parsevertx.common.auth.AuthDataAdapter;
 import io.parsevertx.common.error.ParseErrorCode;
 import io.parsevertx.common.error.ParseException;
 import io.vertx.core.Future;
