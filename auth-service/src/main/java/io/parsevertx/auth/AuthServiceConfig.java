@@ -4,6 +4,7 @@ import io.parsevertx.auth.mfa.SmsMfa;
 import io.parsevertx.auth.mfa.TotpMfa;
 import io.parsevertx.auth.policy.AccountLockout;
 import io.parsevertx.auth.policy.PasswordPolicy;
+import io.parsevertx.auth.webauthn.WebAuthnAdapter;
 import io.parsevertx.common.options.OptionsException;
 import io.parsevertx.common.options.ParseServerOptions;
 import io.vertx.core.json.JsonObject;
@@ -101,5 +102,10 @@ public record AuthServiceConfig(String databaseURI, long sessionLength, int bcry
     TotpMfa.fromOptions(options.getJsonObject(ParseServerOptions.AUTH),
         options.getString(ParseServerOptions.MASTER_KEY));
     SmsMfa.fromOptions(options.getJsonObject(ParseServerOptions.AUTH));
+    JsonObject auth = options.getJsonObject(ParseServerOptions.AUTH);
+    if (auth != null && auth.getValue("webauthn") instanceof JsonObject webauthn
+        && !webauthn.containsKey("module")) {
+      WebAuthnAdapter.checkOptions(webauthn);
+    }
   }
 }

@@ -57,7 +57,9 @@ class LauncherTest {
             "{\"mfa\":{\"enabled\":true,\"options\":[\"SMS\"]}}"}, Map.of(), "mfa.sms.url"),
         Arguments.of(new String[] {"--appId", "a", "--masterKey", "m", "--auth",
             "{\"mfa\":{\"enabled\":true,\"encryptionKey\":\"short\"}}"}, Map.of(),
-            "mfa.encryptionKey"));
+            "mfa.encryptionKey"),
+        Arguments.of(new String[] {"--appId", "a", "--masterKey", "m", "--auth",
+            "{\"webauthn\":{\"rpId\":\"app.example.com\"}}"}, Map.of(), "webauthn needs origin"));
   }
 
   @ParameterizedTest

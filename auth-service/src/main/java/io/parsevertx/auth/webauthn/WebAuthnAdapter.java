@@ -78,14 +78,25 @@ public final class WebAuthnAdapter implements AuthDataAdapter {
     this.serverSecret = serverSecret;
   }
 
-  @Override
-  public void init(Vertx vertx, JsonObject options) {
-    rpId = options.getString("rpId");
+  /** The checked {@code auth.webauthn} options. */
+  private record Settings(String rpId, String rpName, Set<Origin> origins,
+      String userVerification, long timeoutMs) {}
+
+  /**
+   * Checks {@code auth.webauthn} before anything starts.
+   *
+   * @throws OptionsException naming the wrong option
+   */
+  public static void checkOptions(JsonObject options) {
+    settings(options);
+  }
+
+  private static Settings settings(JsonObject options) {
+    String rpId = options.getString("rpId");
     if (rpId == null || rpId.isBlank()) {
       throw new OptionsException("Invalid option --auth: webauthn needs rpId (the site's domain)");
     }
-    rpName = options.getString("rpName", rpId);
-    origins = new LinkedHashSet<>();
+    Set<Origin> origins = new LinkedHashSet<>();
     Object origin = options.getValue("origin");
     if (origin instanceof String single) {
       origins.add(origin(single));
@@ -96,16 +107,28 @@ public final class WebAuthnAdapter implements AuthDataAdapter {
       throw new OptionsException("Invalid option --auth: webauthn needs origin (for example "
           + "https://" + rpId + ")");
     }
-    userVerification = options.getString("userVerification", "preferred");
+    String userVerification = options.getString("userVerification", "preferred");
     if (!List.of("required", "preferred", "discouraged").contains(userVerification)) {
       throw new OptionsException("Invalid option --auth: webauthn.userVerification must be "
           + "required, preferred or discouraged");
     }
-    timeoutMs = options.getLong("timeout", DEFAULT_TIMEOUT_MS);
+    long timeoutMs = options.getLong("timeout", DEFAULT_TIMEOUT_MS);
     if (timeoutMs < 10_000) {
       throw new OptionsException("Invalid option --auth: webauthn.timeout must be at least "
           + "10000 ms");
     }
+    return new Settings(rpId, options.getString("rpName", rpId), origins, userVerification,
+        timeoutMs);
+  }
+
+  @Override
+  public void init(Vertx vertx, JsonObject options) {
+    Settings settings = settings(options);
+    rpId = settings.rpId();
+    rpName = settings.rpName();
+    origins = settings.origins();
+    userVerification = settings.userVerification();
+    timeoutMs = settings.timeoutMs();
     JWTAuth jwt = JWTAuth.create(vertx, new JWTAuthOptions().addPubSecKey(
         new PubSecKeyOptions().setAlgorithm("HS256").setBuffer(challengeKey())));
     challenges = new SignedChallenges(jwt, timeoutMs / 1000,
