@@ -14,7 +14,7 @@ import io.parsevertx.auth.users.UserService;
 import io.parsevertx.common.schema.ClassNames;
 import io.parsevertx.common.schema.ClassSchema;
 import io.parsevertx.storage.StorageAdapter;
-import io.parsevertx.storage.mongo.MongoStorageAdapter;
+import io.parsevertx.storage.StorageAdapters;
 import io.parsevertx.storage.schema.SchemaController;
 import io.parsevertx.storage.security.PrincipalResolver;
 import io.vertx.core.Future;
@@ -28,7 +28,7 @@ public record AuthComponents(StorageAdapter storage, SchemaController schemas,
     AccountEmails emails, PasswordReset passwordReset) {
 
   public static AuthComponents create(Vertx vertx, AuthServiceConfig config) {
-    StorageAdapter storage = MongoStorageAdapter.connect(vertx, config.databaseURI());
+    StorageAdapter storage = StorageAdapters.connect(vertx, config.databaseURI());
     SchemaController schemas = SchemaController.withBusInvalidation(vertx.eventBus(), storage);
     SessionService sessions = new SessionService(storage, schemas, vertx.eventBus(),
         config.expireInactiveSessions() ? config.sessionLength() : null);

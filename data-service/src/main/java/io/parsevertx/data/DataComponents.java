@@ -7,7 +7,7 @@ import io.parsevertx.data.config.ConfigService;
 import io.parsevertx.data.idempotency.IdempotencyService;
 import io.parsevertx.data.schema.SchemaService;
 import io.parsevertx.storage.StorageAdapter;
-import io.parsevertx.storage.mongo.MongoStorageAdapter;
+import io.parsevertx.storage.StorageAdapters;
 import io.parsevertx.storage.schema.SchemaController;
 import io.parsevertx.storage.security.PrincipalResolver;
 import io.vertx.core.Vertx;
@@ -20,7 +20,7 @@ public record DataComponents(StorageAdapter storage, SchemaController schemas,
     AggregateService aggregates, IdempotencyService idempotency) {
 
   public static DataComponents create(Vertx vertx, DataServiceConfig config) {
-    return create(vertx, MongoStorageAdapter.connect(vertx, config.databaseURI()), config);
+    return create(vertx, StorageAdapters.connect(vertx, config.databaseURI()), config);
   }
 
   /** Schema changes are published on the event bus, so every process drops its cached copy. */

@@ -60,6 +60,24 @@ public final class TestServers {
     return postgresJdbcUrl;
   }
 
+  /**
+   * A {@code postgres://} URI (the form {@code --databaseURI} takes) naming a fresh database on
+   * the test PostgreSQL, so test classes never see each other's tables.
+   */
+  public static synchronized String postgresUri() {
+    String jdbc = postgresJdbcUrl();
+    String database = "test_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+    try (java.sql.Connection connection = java.sql.DriverManager.getConnection(jdbc, "postgres",
+        "postgres"); java.sql.Statement statement = connection.createStatement()) {
+      statement.execute("CREATE DATABASE " + database);
+    } catch (java.sql.SQLException e) {
+      throw new IllegalStateException("cannot create a test database", e);
+    }
+    java.net.URI server = java.net.URI.create(jdbc.substring("jdbc:".length()));
+    return "postgres://postgres:postgres@" + server.getHost() + ":" + server.getPort() + "/"
+        + database;
+  }
+
   /** Where {@link #mongoUri()} came from, for test reports. */
   static synchronized boolean dockerAvailable() {
     if (dockerAvailable == null) {

@@ -115,9 +115,10 @@ final class OptionsValidator {
   }
 
   private static void requireDatabaseUri(String uri) {
-    if (uri != null && !uri.startsWith("mongodb://") && !uri.startsWith("mongodb+srv://")) {
-      throw new OptionsException("Invalid option --databaseURI: only mongodb:// and "
-          + "mongodb+srv:// URIs are supported so far");
+    if (uri != null && !uri.startsWith("mongodb://") && !uri.startsWith("mongodb+srv://")
+        && !uri.startsWith("postgres://") && !uri.startsWith("postgresql://")) {
+      throw new OptionsException("Invalid option --databaseURI: must be a mongodb://, "
+          + "mongodb+srv://, postgres:// or postgresql:// URI");
     }
   }
 }
