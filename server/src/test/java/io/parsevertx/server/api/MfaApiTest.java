@@ -10,7 +10,6 @@ import io.parsevertx.common.ParseHeaders;
 import io.parsevertx.server.ApiTestBase;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.json.JsonObject;
-import io.vertx.ext.mongo.MongoClient;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -101,18 +100,12 @@ class MfaApiTest extends ApiTestBase {
         .getJsonObject("mfa").getString("recovery"));
   }
 
-  private static MongoClient raw() {
-    return MongoClient.create(suite.vertx(), new JsonObject().put("connection_string",
-        suite.options().getString("databaseURI")));
-  }
-
   @Test
   void secretIsEncryptedAtRestAndParseServerPlainSecretsStillWork() throws Exception {
     JsonObject user = userWithMfa("sealed");
     String secret = user.getString("secret");
-    MongoClient raw = raw();
-    JsonObject byId = new JsonObject().put("_id", user.getString("objectId"));
-    JsonObject stored = raw.findOne("_User", byId, null).await().getJsonObject("_auth_data_mfa");
+    var store = raw();
+    JsonObject stored = store.authData(store.user(user.getString("objectId")), "mfa");
     assertTrue(stored.getString("secret").startsWith("aesgcm:"), stored.encode());
     assertFalse(stored.encode().contains(secret), "the secret is not stored in the clear");
     for (String code : user.getString("recovery").split(", ")) {
@@ -122,8 +115,8 @@ class MfaApiTest extends ApiTestBase {
         .put("token", code(secret, 0)))), 200);
 
     // Parse Server stores the secret as given; such users keep logging in after a migration.
-    raw.updateCollection("_User", byId, new JsonObject().put("$set", new JsonObject()
-        .put("_auth_data_mfa.secret", secret).put("_auth_data_mfa.lastStep", -1))).await();
+    store.mergeAuthData(user.getString("objectId"), "mfa", new JsonObject()
+        .put("secret", secret).put("lastStep", -1));
     expect(logIn("sealed", new JsonObject().put("mfa", new JsonObject()
         .put("token", code(secret, 0)))), 200);
   }

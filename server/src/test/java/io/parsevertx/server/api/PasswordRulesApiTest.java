@@ -7,7 +7,6 @@ import io.parsevertx.common.ParseHeaders;
 import io.parsevertx.server.ApiTestBase;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.json.JsonObject;
-import io.vertx.ext.mongo.MongoClient;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Map;
@@ -81,15 +80,8 @@ class PasswordRulesApiTest extends ApiTestBase {
 
   @Test
   void passwordsOlderThanMaxPasswordAgeMustBeReset() {
-    MongoClient raw = MongoClient.create(suite.vertx(), new JsonObject().put("connection_string",
-        suite.options().getString("databaseURI")));
-    String old = Instant.now().minus(60, ChronoUnit.DAYS).toString();
-    raw.insert("_User", new JsonObject().put("_id", "oldpasswd1").put("username", "pp-old")
-        .put("_hashed_password", BCrypt.withDefaults().hashToString(4, "aged11".toCharArray()))
-        .put("_password_changed_at", new JsonObject().put("$date", old))
-        .put("_created_at", new JsonObject().put("$date", old))
-        .put("_updated_at", new JsonObject().put("$date", old))).await();
-    raw.close();
+    raw().insertUser("oldpasswd1", "pp-old", BCrypt.withDefaults().hashToString(4,
+        "aged11".toCharArray()), Instant.now().minus(60, ChronoUnit.DAYS));
     JsonObject expired = expectError(logIn("pp-old", "aged11"), 404, 101);
     assertTrue(expired.getString("error").contains("expired"), expired.encode());
   }

@@ -10,7 +10,6 @@ import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.json.JsonObject;
-import io.vertx.ext.mongo.MongoClient;
 import java.util.Map;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
@@ -131,19 +130,17 @@ class SmsMfaApiTest extends ApiTestBase {
         .put("challengeData", new JsonObject().put("mfa", new JsonObject()))), 200);
     String bySession = textedCode(mobile);
 
-    MongoClient raw = MongoClient.create(suite.vertx(), new JsonObject().put("connection_string",
-        suite.options().getString("databaseURI")));
-    String stored = raw.findOne("_User", new JsonObject().put("_id", user.getString("objectId")),
-        null).await().encode();
+    String stored = raw().user(user.getString("objectId")).encode();
     assertFalse(stored.contains(bySession), "codes are stored hashed");
     expect(login("texter", recovery[1]), 200);
     expect(login("texter", bySession), 200);
 
     expectError(login("texter", "request"), 400, 211);
     String expired = textedCode(mobile);
-    raw.updateCollection("_User", new JsonObject().put("_id", user.getString("objectId")),
-        new JsonObject().put("$set", new JsonObject().put("_auth_data_mfa.login.expiresAt",
-            System.currentTimeMillis() - 1))).await();
+    var store = raw();
+    JsonObject login = store.authData(store.user(user.getString("objectId")), "mfa")
+        .getJsonObject("login").put("expiresAt", System.currentTimeMillis() - 1);
+    store.mergeAuthData(user.getString("objectId"), "mfa", new JsonObject().put("login", login));
     expectError(login("texter", expired), 400, 210);
   }
 

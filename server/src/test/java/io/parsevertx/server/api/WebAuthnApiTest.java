@@ -11,7 +11,6 @@ import io.parsevertx.common.ParseHeaders;
 import io.parsevertx.server.ApiTestBase;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.json.JsonObject;
-import io.vertx.ext.mongo.MongoClient;
 import java.util.Base64;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
@@ -110,12 +109,9 @@ class WebAuthnApiTest extends ApiTestBase {
       assertFalse(reply.contains("publicKey") || reply.contains("counter"),
           "public keys and counters are never returned: " + reply);
     }
-    MongoClient mongo = MongoClient.createShared(suite.vertx(), new JsonObject()
-        .put("connection_string", suite.options().getString("databaseURI")));
-    JsonObject stored = mongo.findOne("_User", new JsonObject().put("_id", account.id()), null)
-        .await();
-    assertTrue(stored.getJsonObject("_auth_data_webauthn").encode().contains("publicKey"),
-        "the public keys are stored in Parse Server's _auth_data_<provider> field");
+    var store = raw();
+    assertTrue(store.authData(store.user(account.id()), "webauthn").encode()
+        .contains("publicKey"), "the public keys are stored in Parse Server's authData layout");
 
     JsonObject phoneLogin = logInWith(phone, phoneId);
     assertEquals(account.id(), phoneLogin.getString("objectId"));

@@ -38,13 +38,23 @@ final class PgWhere {
   private final ClassSchema schema;
   private final List<Object> params;
   private final boolean unaccent;
+  private final String document;
   private String nearest;
 
   /** @param unaccent whether the database has the {@code unaccent} extension */
   PgWhere(ClassSchema schema, List<Object> params, boolean unaccent) {
+    this(schema, params, unaccent, null);
+  }
+
+  /**
+   * @param document a jsonb column holding whole objects (an aggregation stage's output) that
+   *     every field is looked up in, or null for a class table's typed columns
+   */
+  PgWhere(ClassSchema schema, List<Object> params, boolean unaccent, String document) {
     this.schema = schema;
     this.params = params;
     this.unaccent = unaccent;
+    this.document = document;
   }
 
   List<Object> params() {
@@ -90,6 +100,10 @@ final class PgWhere {
   private record Target(String sql, PgColumn column, boolean json) {}
 
   private Target target(String field) {
+    if (document != null) {
+      return new Target("(" + document + " #> " + param(field.split("\\.")) + "::text[])",
+          new PgColumn(document, PgColumn.Kind.OBJECT, null), true);
+    }
     int dot = field.indexOf('.');
     if (dot > 0) {
       PgColumn column = PgColumn.of(schema, field.substring(0, dot));
@@ -293,13 +307,42 @@ final class PgWhere {
     if (options.contains("x")) {
       flags.append('x');
     }
+    String pattern = "(?" + flags + ")" + literalBlocks(regex.pattern());
     String text = target.json() ? "(" + target.sql() + " #>> '{}')" : target.sql() + "::text";
     if (target.column().kind() == PgColumn.Kind.ARRAY) {
       return "EXISTS (SELECT 1 FROM jsonb_array_elements_text(CASE WHEN jsonb_typeof("
           + target.sql() + ") = 'array' THEN " + target.sql() + " ELSE '[]'::jsonb END) AS e(v) "
-          + "WHERE e.v ~ " + param("(?" + flags + ")" + regex.pattern()) + ")";
+          + "WHERE e.v ~ " + param(pattern) + ")";
     }
-    return text + " ~ " + param("(?" + flags + ")" + regex.pattern());
+    return text + " ~ " + param(pattern);
+  }
+
+  /**
+   * PCRE's quoted runs ({@code \Q...\E}, as Java's {@code Pattern.quote} and SDKs write them)
+   * as escaped characters, which PostgreSQL's regular expressions understand.
+   */
+  static String literalBlocks(String pattern) {
+    StringBuilder out = new StringBuilder();
+    int at = 0;
+    while (true) {
+      int start = pattern.indexOf("\\Q", at);
+      if (start < 0) {
+        return out.append(pattern, at, pattern.length()).toString();
+      }
+      out.append(pattern, at, start);
+      int end = pattern.indexOf("\\E", start + 2);
+      String literal = pattern.substring(start + 2, end < 0 ? pattern.length() : end);
+      for (char ch : literal.toCharArray()) {
+        if (!Character.isLetterOrDigit(ch) && ch != ' ' && ch != '_') {
+          out.append('\\');
+        }
+        out.append(ch);
+      }
+      if (end < 0) {
+        return out.toString();
+      }
+      at = end + 2;
+    }
   }
 
   /**

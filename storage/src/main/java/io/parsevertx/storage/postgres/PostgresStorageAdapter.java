@@ -123,19 +123,22 @@ public final class PostgresStorageAdapter implements StorageAdapter {
         .map(rows -> rows.size() == 0 ? null : schemaOf(rows.iterator().next())));
   }
 
-  @Override
-  public Future<Void> createClass(ClassSchema schema) {
-    String table = PgNames.quote(schema.className());
+  private static String createTable(ClassSchema schema) {
     List<String> columns = new ArrayList<>();
     PgColumn.columnsOf(schema).values().forEach(column -> columns.add(column.quoted() + " "
         + column.kind().sqlType() + (ParseFields.OBJECT_ID.equals(column.name())
         ? " PRIMARY KEY" : "")));
+    return "CREATE TABLE IF NOT EXISTS " + PgNames.quote(schema.className()) + " ("
+        + String.join(", ", columns) + ")";
+  }
+
+  @Override
+  public Future<Void> createClass(ClassSchema schema) {
     return guard(() -> ready().compose(v -> pool.withTransaction(tx -> run(tx,
             "INSERT INTO \"_SCHEMA\" (\"className\", \"schema\", \"isParseClass\") "
                 + "VALUES ($1, $2::jsonb, true)", List.of(schema.className(),
                 PgSchemaTable.toJson(schema)))
-        .compose(x -> tx.query("CREATE TABLE IF NOT EXISTS " + table + " ("
-            + String.join(", ", columns) + ")").execute())
+        .compose(x -> tx.query(createTable(schema)).execute())
         .compose(x -> joinTables(tx, schema, schema.fields())))));
   }
 
@@ -174,11 +177,20 @@ public final class PostgresStorageAdapter implements StorageAdapter {
     })));
   }
 
+  /** Stores the schema, and gives every field it names a column (or join table). */
   @Override
   public Future<Void> updateSchema(ClassSchema schema) {
-    return guard(() -> ready().compose(v -> run(pool, "UPDATE \"_SCHEMA\" SET \"schema\" = "
-        + "$2::jsonb WHERE \"className\" = $1", List.of(schema.className(),
-        PgSchemaTable.toJson(schema)))).mapEmpty());
+    return guard(() -> ready().compose(v -> pool.withTransaction(tx -> {
+      Future<Void> done = run(tx, "UPDATE \"_SCHEMA\" SET \"schema\" = $2::jsonb WHERE "
+          + "\"className\" = $1", List.of(schema.className(), PgSchemaTable.toJson(schema)))
+          .compose(x -> joinTables(tx, schema, schema.fields()));
+      for (PgColumn column : PgColumn.columnsOf(schema).values()) {
+        done = done.compose(x -> tx.query("ALTER TABLE " + PgNames.quote(schema.className())
+            + " ADD COLUMN IF NOT EXISTS " + column.quoted() + " " + column.kind().sqlType())
+            .execute().mapEmpty());
+      }
+      return done;
+    })));
   }
 
   @Override
@@ -288,7 +300,38 @@ public final class PostgresStorageAdapter implements StorageAdapter {
     }
     String sql = "INSERT INTO " + PgNames.quote(schema.className()) + " (" + String.join(", ",
         columns) + ") VALUES (" + String.join(", ", values) + ")";
-    return guard(() -> run(pool, sql, params).mapEmpty());
+    // note: server-kept classes (_GlobalConfig, _PushStatus, ...) get their table on first use,
+    // without a _SCHEMA row, as Parse Server creates them
+    return guard(() -> run(pool, sql, params).<Void>mapEmpty()
+        .recover(e -> isState(e, UNDEFINED_TABLE) ? pool.query(createTable(schema)).execute()
+            .compose(v -> run(pool, sql, params)).mapEmpty() : Future.failedFuture(e)));
+  }
+
+  /**
+   * The columns a read returns, named one by one: a statement cached before a column was added
+   * keeps its result shape (PostgreSQL refuses a cached {@code SELECT *} whose shape changed).
+   */
+  private static String columnList(ClassSchema schema) {
+    return columnList(schema, null);
+  }
+
+  /** @param keys the {@code keys} asked for (top-level names count), or null for all */
+  private static String columnList(ClassSchema schema, List<String> keys) {
+    java.util.Set<String> wanted = null;
+    if (keys != null) {
+      wanted = new java.util.HashSet<>(List.of(ParseFields.OBJECT_ID, ParseFields.CREATED_AT,
+          ParseFields.UPDATED_AT, ParseFields.RPERM, ParseFields.WPERM));
+      for (String key : keys) {
+        wanted.add(key.contains(".") ? key.substring(0, key.indexOf('.')) : key);
+      }
+    }
+    List<String> names = new ArrayList<>();
+    for (PgColumn column : PgColumn.columnsOf(schema).values()) {
+      if (wanted == null || wanted.contains(column.name())) {
+        names.add(column.quoted());
+      }
+    }
+    return String.join(", ", names);
   }
 
   /** The one object matching {@code where}, re-checked by the statement that changes it. */
@@ -305,12 +348,14 @@ public final class PostgresStorageAdapter implements StorageAdapter {
       String assignments = new PgUpdate(schema, binder).set(update);
       String table = PgNames.quote(schema.className());
       if (assignments.isEmpty()) {
-        return run(pool, "SELECT * FROM " + table + " WHERE " + condition + " LIMIT 1",
-            binder.params()).map(rows -> first(schema, rows));
+        return run(pool, "SELECT " + columnList(schema) + " FROM " + table + " WHERE "
+            + condition + " LIMIT 1", binder.params()).map(rows -> first(schema, rows));
       }
       return run(pool, "UPDATE " + table + " SET " + assignments + " WHERE "
-          + firstMatch(table, condition) + " RETURNING *", binder.params())
-          .map(rows -> first(schema, rows));
+          + firstMatch(table, condition) + " RETURNING " + columnList(schema), binder.params())
+          .map(rows -> first(schema, rows))
+          .recover(e -> isState(e, UNDEFINED_TABLE) ? Future.succeededFuture(null)
+              : Future.failedFuture(e));
     });
   }
 
@@ -330,8 +375,30 @@ public final class PostgresStorageAdapter implements StorageAdapter {
 
   @Override
   public Future<List<JsonObject>> aggregate(ClassSchema schema, JsonArray pipeline) {
-    return Future.failedFuture(new ParseException(ParseErrorCode.COMMAND_UNAVAILABLE,
-        "aggregate is not available on PostgreSQL yet"));
+    return guard(() -> {
+      Map<String, ClassSchema> lookups = new LinkedHashMap<>();
+      Future<Void> loaded = Future.succeededFuture();
+      for (String from : PgAggregation.lookedUp(pipeline)) {
+        loaded = loaded.compose(v -> getSchema(from).map(found -> {
+          if (found != null) {
+            lookups.put(from, found);
+          }
+          return null;
+        }));
+      }
+      return loaded.compose(v -> {
+        PgAggregation aggregation = new PgAggregation(schema, lookups, unaccent);
+        String sql = aggregation.sql(pipeline);
+        return run(pool, sql, aggregation.params());
+      }).map(rows -> {
+        List<JsonObject> results = new ArrayList<>();
+        rows.forEach(row -> {
+          Object doc = row.getValue(0);
+          results.add(doc instanceof JsonObject json ? json : new JsonObject().put("value", doc));
+        });
+        return results;
+      });
+    });
   }
 
   @Override
@@ -384,7 +451,7 @@ public final class PostgresStorageAdapter implements StorageAdapter {
   public Future<List<JsonObject>> find(ClassSchema schema, QueryNode where, FindOptions options) {
     return guard(() -> {
       return ready().compose(v -> {
-        Select select = select(schema, where, options, "*");
+        Select select = select(schema, where, options, columnList(schema, options.keys()));
         return run(pool, select.sql(), select.params());
       }).map(rows -> {
         List<JsonObject> objects = new ArrayList<>(rows.size());
@@ -398,7 +465,7 @@ public final class PostgresStorageAdapter implements StorageAdapter {
   @Override
   public Future<JsonObject> explain(ClassSchema schema, QueryNode where, FindOptions options) {
     return guard(() -> {
-      Select select = select(schema, where, options, "*");
+      Select select = select(schema, where, options, columnList(schema));
       return run(pool, "EXPLAIN (FORMAT JSON) " + select.sql(), select.params())
           .map(rows -> {
             Object plan = rows.iterator().next().getValue(0);
@@ -459,7 +526,7 @@ public final class PostgresStorageAdapter implements StorageAdapter {
   @Override
   public Future<List<String>> owningIds(String key, String ownerClass, List<String> relatedIds) {
     return guard(() -> run(pool, "SELECT DISTINCT \"owningId\" FROM " + join(key, ownerClass)
-        + " WHERE \"relatedId\" = ANY($1::text[])", List.<Object>of(relatedIds.toArray(
+        + " WHERE \"relatedId\" = ANY($1::text[])", List.of((Object) relatedIds.toArray(
         String[]::new))).map(rows -> {
           List<String> ids = new ArrayList<>();
           rows.forEach(row -> ids.add(row.getString(0)));
