@@ -40,11 +40,18 @@ final class ClassesRoutes {
   }
 
   void mount(Router router) {
-    router.post("/classes/:className").handler(this::handleCreate);
-    router.get("/classes/:className").handler(this::handleFind);
-    router.get("/classes/:className/:objectId").handler(this::handleGet);
-    router.put("/classes/:className/:objectId").handler(this::handleUpdate);
-    router.delete("/classes/:className/:objectId").handler(this::handleDelete);
+    mount(router, "/classes/:className", ctx -> ctx.pathParam(CLASS_NAME));
+    // note: Parse's REST API also names roles by their own path
+    mount(router, "/roles", ctx -> ClassNames.ROLE);
+  }
+
+  private void mount(Router router, String path,
+      java.util.function.Function<RoutingContext, String> className) {
+    router.post(path).handler(ctx -> handleCreate(ctx, className.apply(ctx)));
+    router.get(path).handler(ctx -> handleFind(ctx, className.apply(ctx)));
+    router.get(path + "/:objectId").handler(ctx -> handleGet(ctx, className.apply(ctx)));
+    router.put(path + "/:objectId").handler(ctx -> handleUpdate(ctx, className.apply(ctx)));
+    router.delete(path + "/:objectId").handler(ctx -> handleDelete(ctx, className.apply(ctx)));
   }
 
   /** The same operations as they may appear inside {@code POST /batch}. */
@@ -55,7 +62,17 @@ final class ClassesRoutes {
         BatchOperation.of(HttpMethod.GET, cls + "$", data::find),
         BatchOperation.of(HttpMethod.GET, cls + "/([A-Za-z0-9]+)$", data::get),
         BatchOperation.of(HttpMethod.PUT, cls + "/([A-Za-z0-9]+)$", this::update),
-        BatchOperation.of(HttpMethod.DELETE, cls + "/([A-Za-z0-9]+)$", this::delete));
+        BatchOperation.of(HttpMethod.DELETE, cls + "/([A-Za-z0-9]+)$", this::delete),
+        BatchOperation.of(HttpMethod.POST, "^/roles$", r -> data.create(asRole(r))),
+        BatchOperation.of(HttpMethod.PUT, "^/roles/([A-Za-z0-9]+)$", r -> data.update(asRole(r))),
+        BatchOperation.of(HttpMethod.DELETE, "^/roles/([A-Za-z0-9]+)$",
+            r -> data.delete(asRole(r))));
+  }
+
+  /** A batch request on {@code /roles[/id]}: its one path group is the object id. */
+  private static ServiceRequest asRole(ServiceRequest request) {
+    return new ServiceRequest(request.requestId(), request.auth(), ClassNames.ROLE,
+        request.className(), request.params(), request.body());
   }
 
   private Future<JsonObject> create(ServiceRequest request) {
@@ -76,8 +93,7 @@ final class ClassesRoutes {
         : data.delete(request);
   }
 
-  private void handleCreate(RoutingContext ctx) {
-    String className = ctx.pathParam(CLASS_NAME);
+  private void handleCreate(RoutingContext ctx, String className) {
     idempotency.check(ctx)
         .compose(v -> create(ParseRequest.of(ctx).toService(className, null)))
         .onSuccess(created -> {
@@ -92,24 +108,24 @@ final class ClassesRoutes {
         .onFailure(ctx::fail);
   }
 
-  private void handleFind(RoutingContext ctx) {
-    reply(ctx, data.find(ParseRequest.of(ctx).toService(ctx.pathParam(CLASS_NAME), null)));
+  private void handleFind(RoutingContext ctx, String className) {
+    reply(ctx, data.find(ParseRequest.of(ctx).toService(className, null)));
   }
 
-  private void handleGet(RoutingContext ctx) {
-    reply(ctx, data.get(request(ctx)));
+  private void handleGet(RoutingContext ctx, String className) {
+    reply(ctx, data.get(request(ctx, className)));
   }
 
-  private void handleUpdate(RoutingContext ctx) {
-    reply(ctx, idempotency.check(ctx).compose(v -> update(request(ctx))));
+  private void handleUpdate(RoutingContext ctx, String className) {
+    reply(ctx, idempotency.check(ctx).compose(v -> update(request(ctx, className))));
   }
 
-  private void handleDelete(RoutingContext ctx) {
-    reply(ctx, delete(request(ctx)));
+  private void handleDelete(RoutingContext ctx, String className) {
+    reply(ctx, delete(request(ctx, className)));
   }
 
-  private static ServiceRequest request(RoutingContext ctx) {
-    return ParseRequest.of(ctx).toService(ctx.pathParam(CLASS_NAME), ctx.pathParam(OBJECT_ID));
+  private static ServiceRequest request(RoutingContext ctx, String className) {
+    return ParseRequest.of(ctx).toService(className, ctx.pathParam(OBJECT_ID));
   }
 
   private static void reply(RoutingContext ctx, Future<JsonObject> result) {

@@ -232,9 +232,16 @@ public final class PostgresStorageAdapter implements StorageAdapter {
     }));
   }
 
-  /** Index names are per database in PostgreSQL, so each carries its class name. */
-  private static String indexName(String className, String name) {
-    return name.startsWith(className + "_") ? name : className + "_" + name;
+  /**
+   * Index names as Parse Server's PostgreSQL adapter gives them: an index named in the schema
+   * keeps its name; a one-field unique index (usernames, role names, request ids) is
+   * {@code <Class>_unique_<field>}, which also keeps such names apart across tables (PostgreSQL
+   * names indexes per schema, not per table).
+   */
+  private static String indexName(String className, String name, JsonObject keys,
+      boolean unique) {
+    return unique && keys.size() == 1 ? className + "_unique_" + keys.fieldNames().iterator()
+        .next() : name;
   }
 
   @Override
@@ -257,7 +264,7 @@ public final class PostgresStorageAdapter implements StorageAdapter {
       }
     }
     String sql = "CREATE " + (unique ? "UNIQUE " : "") + "INDEX IF NOT EXISTS "
-        + PgNames.quote(indexName(schema.className(), name)) + " ON "
+        + PgNames.quote(indexName(schema.className(), name, keys, unique)) + " ON "
         + PgNames.quote(schema.className()) + (text ? " USING gin " : " ") + "("
         + String.join(", ", columns) + ")";
     return guard(() -> pool.query(sql).execute().mapEmpty());
@@ -265,8 +272,8 @@ public final class PostgresStorageAdapter implements StorageAdapter {
 
   @Override
   public Future<Void> dropIndex(String className, String name) {
-    return guard(() -> pool.query("DROP INDEX IF EXISTS " + PgNames.quote(indexName(className,
-        name))).execute().mapEmpty());
+    return guard(() -> pool.query("DROP INDEX IF EXISTS " + PgNames.quote(name)).execute()
+        .mapEmpty());
   }
 
   @Override
