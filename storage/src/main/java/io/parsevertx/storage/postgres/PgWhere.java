@@ -61,7 +61,7 @@ final class PgWhere {
     return params;
   }
 
-  /** The distance expression of a {@code $nearSphere}, which orders results when no order is given. */
+  /** The distance of a {@code $nearSphere}, which orders results when no order is given. */
   String nearest() {
     return nearest;
   }
@@ -352,8 +352,9 @@ final class PgWhere {
    * unless {@code $diacriticSensitive}; {@code $caseSensitive} also asks for the word as typed.
    */
   private String text(Target target, TextSearch search) {
-    String language = search.language() == null || "none".equals(search.language())
-        ? "simple" : search.language();
+    // note: MongoDB's default language is English, and "none" means no stemming
+    String language = search.language() == null ? "english"
+        : "none".equals(search.language()) ? "simple" : search.language();
     if (!language.matches("[a-z]{2,20}")) {
       throw new ParseException(ParseErrorCode.INVALID_JSON, "bad $text: $language");
     }
