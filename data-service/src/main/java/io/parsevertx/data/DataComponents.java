@@ -2,6 +2,7 @@ package io.parsevertx.data;
 
 import io.parsevertx.common.bus.EventBusAddresses;
 import io.parsevertx.data.aggregate.AggregateService;
+import io.parsevertx.data.batch.TransactionalBatch;
 import io.parsevertx.data.classes.ClassesService;
 import io.parsevertx.data.config.ConfigService;
 import io.parsevertx.data.idempotency.IdempotencyService;
@@ -17,7 +18,8 @@ import io.vertx.core.json.JsonObject;
 public record DataComponents(StorageAdapter storage, SchemaController schemas,
     PrincipalResolver principals,
     ClassesService classes, SchemaService schemaService, ConfigService config,
-    AggregateService aggregates, IdempotencyService idempotency) {
+    AggregateService aggregates, IdempotencyService idempotency,
+    TransactionalBatch transactions) {
 
   public static DataComponents create(Vertx vertx, DataServiceConfig config) {
     return create(vertx, StorageAdapters.connect(vertx, config.databaseURI()), config);
@@ -30,9 +32,12 @@ public record DataComponents(StorageAdapter storage, SchemaController schemas,
     PrincipalResolver principals = new PrincipalResolver(storage, schemas);
     Runnable rolesChanged = () -> vertx.eventBus().publish(EventBusAddresses.ROLES_CHANGED,
         new JsonObject());
-    return new DataComponents(storage, schemas, principals,
-        new ClassesService(storage, schemas, config, principals, rolesChanged),
+    ClassesService classes = new ClassesService(storage, schemas, config, principals,
+        rolesChanged);
+    return new DataComponents(storage, schemas, principals, classes,
         new SchemaService(storage, schemas), new ConfigService(storage),
-        new AggregateService(storage, schemas), new IdempotencyService(storage, schemas));
+        new AggregateService(storage, schemas), new IdempotencyService(storage, schemas),
+        new TransactionalBatch(storage, classes, SchemaController.busPublisher(
+            vertx.eventBus()), rolesChanged));
   }
 }

@@ -34,6 +34,8 @@ public final class DataServiceVerticle extends VerticleBase {
         bus.consumer(EventBusAddresses.CLASSES_DELETE, BusReplies.handler(classes::delete)),
         bus.consumer(EventBusAddresses.CLASSES_FIND, BusReplies.handler(classes::find)),
         bus.consumer(EventBusAddresses.PURGE, BusReplies.handler(classes::purge)),
+        bus.consumer(EventBusAddresses.BATCH_TRANSACTION,
+            BusReplies.handler(components.transactions()::run)),
         bus.consumer(EventBusAddresses.IDEMPOTENCY_RESERVE,
             BusReplies.handler(components.idempotency()::reserve)),
         bus.consumer(EventBusAddresses.AGGREGATE,

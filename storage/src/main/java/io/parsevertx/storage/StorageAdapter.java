@@ -119,6 +119,19 @@ public interface StorageAdapter {
   /** @return the ids of the owners whose relation {@code key} holds any of {@code relatedIds} */
   Future<List<String>> owningIds(String key, String ownerClass, List<String> relatedIds);
 
+  /**
+   * Runs {@code work} in one database transaction: everything it does through the adapter it
+   * is given commits together, or (when the future fails) nothing does, schema changes
+   * included.
+   *
+   * @return fails with {@code COMMAND_UNAVAILABLE} (108) on a database without transactions
+   */
+  default <T> Future<T> inTransaction(java.util.function.Function<StorageAdapter, Future<T>> work) {
+    return Future.failedFuture(new io.parsevertx.common.error.ParseException(
+        io.parsevertx.common.error.ParseErrorCode.COMMAND_UNAVAILABLE,
+        "Batch transactions are not supported by this database."));
+  }
+
   /** Releases connections. */
   Future<Void> close();
 }

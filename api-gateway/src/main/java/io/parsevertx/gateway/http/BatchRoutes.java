@@ -1,9 +1,11 @@
 package io.parsevertx.gateway.http;
 
 import io.parsevertx.common.bus.BusFailures;
+import io.parsevertx.common.bus.DataServiceClient;
 import io.parsevertx.common.bus.ServiceRequest;
 import io.parsevertx.common.error.ParseErrorCode;
 import io.parsevertx.common.error.ParseException;
+import io.parsevertx.common.schema.ClassNames;
 import io.vertx.core.Future;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.json.JsonArray;
@@ -26,8 +28,12 @@ final class BatchRoutes {
   private final List<BatchOperation> operations;
   private final String mountPath;
   private final int maxRequests;
+  private final DataServiceClient data;
 
-  BatchRoutes(List<BatchOperation> operations, String mountPath, int maxRequests) {
+  /** @param data runs batches with {@code transaction: true} */
+  BatchRoutes(List<BatchOperation> operations, String mountPath, int maxRequests,
+      DataServiceClient data) {
+    this.data = data;
     this.operations = List.copyOf(operations);
     this.mountPath = mountPath.equals("/") ? "" : mountPath;
     this.maxRequests = maxRequests;
@@ -48,9 +54,8 @@ final class BatchRoutes {
           "Batch request limit exceeded: at most %d requests.", maxRequests);
     }
     if (Boolean.TRUE.equals(batch.body().getValue("transaction"))) {
-      // note: the MongoDB adapter runs without sessions, so all-or-nothing cannot be promised
-      throw new ParseException(ParseErrorCode.COMMAND_UNAVAILABLE,
-          "Batch transactions are not supported by this database.");
+      runInTransaction(ctx, batch, array);
+      return;
     }
     // note: one after another, in the order given: Parse Server starts them all at once, so
     // any order is a valid answer, and this one makes a PUT after its POST deterministic
@@ -68,6 +73,54 @@ final class BatchRoutes {
     }
     chain.onSuccess(v -> ctx.response().putHeader("Content-Type",
         "application/json; charset=utf-8").end(results.toBuffer())).onFailure(ctx::fail);
+  }
+
+  /**
+   * All requests in one database transaction (data-service runs them): the answer is every
+   * result, or, when one request fails, that request's error and nothing changed. Only object
+   * requests of {@code /classes} and {@code /roles} can take part; users and sessions belong
+   * to auth-service.
+   */
+  private void runInTransaction(RoutingContext ctx, ParseRequest batch, JsonArray requests) {
+    JsonArray prepared = new JsonArray();
+    for (Object item : requests) {
+      prepared.add(transactional(batch, item));
+    }
+    data.transaction(new ServiceRequest(batch.requestId(), batch.auth(), null, null, null,
+            new JsonObject().put("operations", prepared)))
+        .onSuccess(done -> {
+          JsonArray results = done.getJsonArray("results");
+          results.forEach(r -> Responses.takeStatus(((JsonObject) r).getJsonObject("success"),
+              200));
+          ctx.response().putHeader("Content-Type", "application/json; charset=utf-8")
+              .end(results.toBuffer());
+        })
+        .onFailure(ctx::fail);
+  }
+
+  private JsonObject transactional(ParseRequest batch, Object item) {
+    if (!(item instanceof JsonObject request) || !(request.getValue("method") instanceof String m)
+        || !(request.getValue("path") instanceof String path)) {
+      throw new ParseException(ParseErrorCode.INVALID_JSON,
+          "each batch request needs a method and a path");
+    }
+    Object body = request.getValue("body");
+    HttpMethod method = HttpMethod.valueOf(m.toUpperCase(Locale.ROOT));
+    String relative = path.startsWith(mountPath + "/") ? path.substring(mountPath.length()) : path;
+    for (BatchOperation operation : operations) {
+      ServiceRequest matched = operation.match(method, relative, batch,
+          body instanceof JsonObject b ? b : new JsonObject());
+      if (matched == null) {
+        continue;
+      }
+      if (operation.kind() == null || ClassNames.USER.equals(matched.className())
+          || ClassNames.SESSION.equals(matched.className())) {
+        throw ParseException.of(ParseErrorCode.COMMAND_UNAVAILABLE,
+            "%s %s cannot run inside a batch transaction.", method, path);
+      }
+      return new JsonObject().put("kind", operation.kind()).put("request", matched.toJson());
+    }
+    throw new ParseException(ParseErrorCode.INVALID_JSON, "cannot route batch path " + path);
   }
 
   private Future<JsonObject> run(ParseRequest batch, Object item) {

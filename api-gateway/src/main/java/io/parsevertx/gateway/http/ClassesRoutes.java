@@ -11,6 +11,7 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import java.util.List;
+import java.util.function.UnaryOperator;
 
 /**
  * Objects of any class, served by data-service.
@@ -57,16 +58,24 @@ final class ClassesRoutes {
   /** The same operations as they may appear inside {@code POST /batch}. */
   List<BatchOperation> batchOperations() {
     String cls = "^/classes/([A-Za-z_][A-Za-z0-9_:]*)";
+    String id = "/([A-Za-z0-9]+)$";
+    UnaryOperator<ServiceRequest> same = UnaryOperator.identity();
     return List.of(
-        BatchOperation.of(HttpMethod.POST, cls + "$", this::create),
-        BatchOperation.of(HttpMethod.GET, cls + "$", data::find),
-        BatchOperation.of(HttpMethod.GET, cls + "/([A-Za-z0-9]+)$", data::get),
-        BatchOperation.of(HttpMethod.PUT, cls + "/([A-Za-z0-9]+)$", this::update),
-        BatchOperation.of(HttpMethod.DELETE, cls + "/([A-Za-z0-9]+)$", this::delete),
-        BatchOperation.of(HttpMethod.POST, "^/roles$", r -> data.create(asRole(r))),
-        BatchOperation.of(HttpMethod.PUT, "^/roles/([A-Za-z0-9]+)$", r -> data.update(asRole(r))),
-        BatchOperation.of(HttpMethod.DELETE, "^/roles/([A-Za-z0-9]+)$",
-            r -> data.delete(asRole(r))));
+        BatchOperation.objects(HttpMethod.POST, cls + "$", "create", same, this::create),
+        BatchOperation.objects(HttpMethod.GET, cls + "$", "find", same, data::find),
+        BatchOperation.objects(HttpMethod.GET, cls + id, "get", same, data::get),
+        BatchOperation.objects(HttpMethod.PUT, cls + id, "update", same, this::update),
+        BatchOperation.objects(HttpMethod.DELETE, cls + id, "delete", same, this::delete),
+        BatchOperation.objects(HttpMethod.POST, "^/roles$", "create", ClassesRoutes::asRole,
+            data::create),
+        BatchOperation.objects(HttpMethod.GET, "^/roles$", "find", ClassesRoutes::asRole,
+            data::find),
+        BatchOperation.objects(HttpMethod.GET, "^/roles" + id, "get", ClassesRoutes::asRole,
+            data::get),
+        BatchOperation.objects(HttpMethod.PUT, "^/roles" + id, "update", ClassesRoutes::asRole,
+            data::update),
+        BatchOperation.objects(HttpMethod.DELETE, "^/roles" + id, "delete",
+            ClassesRoutes::asRole, data::delete));
   }
 
   /** A batch request on {@code /roles[/id]}: its one path group is the object id. */

@@ -47,7 +47,8 @@ public final class GatewayRouter {
     ClassesRoutes classes = new ClassesRoutes(data, auth,
         new IdempotencyGuard(config.idempotency(), data, mount));
     classes.mount(api);
-    new BatchRoutes(classes.batchOperations(), mount, config.batchRequestLimit()).mount(api);
+    new BatchRoutes(classes.batchOperations(), mount, config.batchRequestLimit(), data)
+        .mount(api);
     new SchemasRoutes(data).mount(api);
     new UsersRoutes(auth, data).mount(api);
     new ConfigRoutes(data).mount(api);

@@ -89,6 +89,17 @@ public final class DataServiceClient {
   }
 
   /**
+   * Runs {@code body.operations} (each {@code {"kind", "request"}}) in one database
+   * transaction.
+   *
+   * @return {@code {"results": [{"success": ...}]}}; fails with the first failing request's
+   *     error (nothing then took effect), or 108 where the database has no transactions
+   */
+  public Future<JsonObject> transaction(ServiceRequest request) {
+    return send(EventBusAddresses.BATCH_TRANSACTION, request);
+  }
+
+  /**
    * Records a request id for {@code body.ttl} seconds ({@code body.requestId}).
    *
    * @return fails with 159 when the id was seen within its ttl

@@ -9,6 +9,8 @@ public final class EventBusAddresses {
   public static final String CLASSES_UPDATE = PREFIX + "data.classes.update";
   public static final String CLASSES_DELETE = PREFIX + "data.classes.delete";
   public static final String CLASSES_FIND = PREFIX + "data.classes.find";
+  /** {@code POST /batch} with {@code transaction: true}, run by data-service as one. */
+  public static final String BATCH_TRANSACTION = PREFIX + "data.batch.transaction";
 
   public static final String SCHEMAS_ALL = PREFIX + "data.schemas.all";
   public static final String SCHEMAS_GET = PREFIX + "data.schemas.get";

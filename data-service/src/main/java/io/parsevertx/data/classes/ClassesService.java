@@ -60,6 +60,15 @@ public final class ClassesService {
         new SensitiveFields(AuthDataViews.fromOptions(config.auth())));
   }
 
+  /**
+   * The same service over other storage and schemas (a transaction's), with role changes
+   * reported to {@code rolesChanged} instead.
+   */
+  public ClassesService over(StorageAdapter otherStorage, SchemaController otherSchemas,
+      Runnable otherRolesChanged) {
+    return new ClassesService(otherStorage, otherSchemas, config, principals, otherRolesChanged);
+  }
+
   /** @return {@code {"objectId","createdAt"}}; fails with 103, 105, 107, 111, 123 */
   public Future<JsonObject> create(ServiceRequest request) {
     String className = ClassNames.requireValidClassName(request.className());

@@ -39,12 +39,37 @@ public final class PostgresStorageAdapter implements StorageAdapter {
   private static final String UNDEFINED_TABLE = "42P01";
   private static final String DUPLICATE_TABLE = "42P07";
 
-  private final Pool pool;
+  /** Where statements go: the pool, or the one connection of a transaction. */
+  private final SqlClient pool;
+  /** The pool that transactions start from; null inside a transaction. */
+  private final Pool transactions;
   private Future<Void> ready;
   private volatile boolean unaccent;
 
   public PostgresStorageAdapter(Pool pool) {
     this.pool = pool;
+    this.transactions = pool;
+  }
+
+  private PostgresStorageAdapter(SqlClient connection, boolean unaccent) {
+    this.pool = connection;
+    this.transactions = null;
+    this.unaccent = unaccent;
+    this.ready = Future.succeededFuture();
+  }
+
+  /** Statements that belong together: a transaction of their own, or the one already open. */
+  private <T> Future<T> atomically(java.util.function.Function<SqlClient, Future<T>> work) {
+    return transactions == null ? work.apply(pool) : transactions.withTransaction(work::apply);
+  }
+
+  @Override
+  public <T> Future<T> inTransaction(java.util.function.Function<StorageAdapter, Future<T>> work) {
+    if (transactions == null) {
+      return work.apply(this);
+    }
+    return ready().compose(v -> transactions.withTransaction(connection -> work.apply(
+        new PostgresStorageAdapter(connection, unaccent))));
   }
 
   /** True for {@code postgres://} and {@code postgresql://} URIs. */
@@ -134,7 +159,7 @@ public final class PostgresStorageAdapter implements StorageAdapter {
 
   @Override
   public Future<Void> createClass(ClassSchema schema) {
-    return guard(() -> ready().compose(v -> pool.withTransaction(tx -> run(tx,
+    return guard(() -> ready().compose(v -> atomically(tx -> run(tx,
             "INSERT INTO \"_SCHEMA\" (\"className\", \"schema\", \"isParseClass\") "
                 + "VALUES ($1, $2::jsonb, true)", List.of(schema.className(),
                 PgSchemaTable.toJson(schema)))
@@ -158,7 +183,7 @@ public final class PostgresStorageAdapter implements StorageAdapter {
 
   @Override
   public Future<Void> addFieldsIfMissing(String className, Map<String, SchemaField> fields) {
-    return guard(() -> ready().compose(v -> pool.withTransaction(tx -> {
+    return guard(() -> ready().compose(v -> atomically(tx -> {
       ClassSchema withFields = ClassSchema.empty(className).withFields(fields);
       Future<Void> done = joinTables(tx, withFields, fields);
       for (Map.Entry<String, SchemaField> field : fields.entrySet()) {
@@ -180,7 +205,7 @@ public final class PostgresStorageAdapter implements StorageAdapter {
   /** Stores the schema, and gives every field it names a column (or join table). */
   @Override
   public Future<Void> updateSchema(ClassSchema schema) {
-    return guard(() -> ready().compose(v -> pool.withTransaction(tx -> {
+    return guard(() -> ready().compose(v -> atomically(tx -> {
       Future<Void> done = run(tx, "UPDATE \"_SCHEMA\" SET \"schema\" = $2::jsonb WHERE "
           + "\"className\" = $1", List.of(schema.className(), PgSchemaTable.toJson(schema)))
           .compose(x -> joinTables(tx, schema, schema.fields()));
@@ -199,7 +224,7 @@ public final class PostgresStorageAdapter implements StorageAdapter {
     fields.forEach(kept::remove);
     ClassSchema after = new ClassSchema(schema.className(), kept,
         schema.classLevelPermissions(), schema.indexes());
-    return guard(() -> pool.withTransaction(tx -> {
+    return guard(() -> atomically(tx -> {
       Future<Void> done = run(tx, "UPDATE \"_SCHEMA\" SET \"schema\" = $2::jsonb WHERE "
           + "\"className\" = $1", List.of(schema.className(), PgSchemaTable.toJson(after)))
           .mapEmpty();
@@ -218,7 +243,7 @@ public final class PostgresStorageAdapter implements StorageAdapter {
 
   @Override
   public Future<Void> deleteClass(ClassSchema schema) {
-    return guard(() -> pool.withTransaction(tx -> {
+    return guard(() -> atomically(tx -> {
       Future<Void> done = tx.query("DROP TABLE IF EXISTS " + PgNames.quote(schema.className()))
           .execute().mapEmpty();
       for (Map.Entry<String, SchemaField> field : schema.fields().entrySet()) {
@@ -544,7 +569,7 @@ public final class PostgresStorageAdapter implements StorageAdapter {
 
   @Override
   public Future<Void> close() {
-    return pool.close();
+    return transactions == null ? Future.succeededFuture() : transactions.close();
   }
 
   private static boolean isState(Throwable e, String state) {

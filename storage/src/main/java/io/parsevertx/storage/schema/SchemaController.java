@@ -40,8 +40,13 @@ public final class SchemaController {
    * other instance in this one) drops its cached copy.
    */
   public static SchemaController withBusInvalidation(EventBus bus, StorageAdapter storage) {
-    return new SchemaController(storage, className -> bus.publish(
-        EventBusAddresses.SCHEMA_CHANGED, new JsonObject().put(CLASS_NAME, className)));
+    return new SchemaController(storage, busPublisher(bus));
+  }
+
+  /** Tells every process on the bus that a class's schema changed. */
+  public static Consumer<String> busPublisher(EventBus bus) {
+    return className -> bus.publish(EventBusAddresses.SCHEMA_CHANGED,
+        new JsonObject().put(CLASS_NAME, className));
   }
 
   /** Listens for schema changes made anywhere and forgets the changed class. */

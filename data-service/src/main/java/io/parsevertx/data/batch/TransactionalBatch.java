@@ -1,0 +1,88 @@
+package io.parsevertx.data.batch;
+
+import io.parsevertx.common.bus.ServiceRequest;
+import io.parsevertx.common.error.ParseErrorCode;
+import io.parsevertx.common.error.ParseException;
+import io.parsevertx.data.classes.ClassesService;
+import io.parsevertx.storage.StorageAdapter;
+import io.parsevertx.storage.schema.SchemaController;
+import io.vertx.core.Future;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import java.util.LinkedHashSet;
+import java.util.Set;
+import java.util.function.Consumer;
+
+/**
+ * {@code POST /batch} with {@code "transaction": true}: the requests run one after another in
+ * one database transaction, schema changes included, and either all of them take effect or,
+ * when one fails, none does and the batch fails with that request's error. Caches elsewhere
+ * hear of schema and role changes only once the transaction committed.
+ */
+public final class TransactionalBatch {
+  public static final String OPERATIONS = "operations";
+  public static final String KIND = "kind";
+  public static final String REQUEST = "request";
+
+  private final StorageAdapter storage;
+  private final ClassesService classes;
+  private final Consumer<String> schemaChanged;
+  private final Runnable rolesChanged;
+
+  /**
+   * @param schemaChanged publishes a committed schema change of a class
+   * @param rolesChanged publishes a committed change of {@code _Role}
+   */
+  public TransactionalBatch(StorageAdapter storage, ClassesService classes,
+      Consumer<String> schemaChanged, Runnable rolesChanged) {
+    this.storage = storage;
+    this.classes = classes;
+    this.schemaChanged = schemaChanged;
+    this.rolesChanged = rolesChanged;
+  }
+
+  /**
+   * @param request {@code body.operations}: {@code [{"kind": "create|update|delete|get|find",
+   *     "request": <ServiceRequest JSON>}]}
+   * @return {@code {"results": [{"success": ...}, ...]}}
+   */
+  public Future<JsonObject> run(ServiceRequest request) {
+    if (!(request.body().getValue(OPERATIONS) instanceof JsonArray operations)) {
+      throw new ParseException(ParseErrorCode.INVALID_JSON, "operations must be an array");
+    }
+    Set<String> changedClasses = new LinkedHashSet<>();
+    boolean[] rolesTouched = {false};
+    return storage.inTransaction(tx -> {
+      ClassesService inTx = classes.over(tx, new SchemaController(tx, changedClasses::add),
+          () -> rolesTouched[0] = true);
+      JsonArray results = new JsonArray();
+      Future<Void> chain = Future.succeededFuture();
+      for (Object item : operations) {
+        chain = chain.compose(v -> call(inTx, (JsonObject) item)
+            .map(result -> {
+              results.add(new JsonObject().put("success", result));
+              return null;
+            }));
+      }
+      return chain.map(v -> new JsonObject().put("results", results));
+    }).onSuccess(done -> {
+      changedClasses.forEach(schemaChanged);
+      if (rolesTouched[0]) {
+        rolesChanged.run();
+      }
+    });
+  }
+
+  private static Future<JsonObject> call(ClassesService classes, JsonObject operation) {
+    ServiceRequest request = ServiceRequest.fromJson(operation.getJsonObject(REQUEST));
+    return switch (operation.getString(KIND, "")) {
+      case "create" -> classes.create(request);
+      case "update" -> classes.update(request);
+      case "delete" -> classes.delete(request);
+      case "get" -> classes.get(request);
+      case "find" -> classes.find(request);
+      default -> Future.failedFuture(new ParseException(ParseErrorCode.COMMAND_UNAVAILABLE,
+          "This request cannot run inside a batch transaction."));
+    };
+  }
+}
