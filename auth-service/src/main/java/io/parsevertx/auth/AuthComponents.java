@@ -28,7 +28,8 @@ public record AuthComponents(StorageAdapter storage, SchemaController schemas,
     AccountEmails emails, PasswordReset passwordReset) {
 
   public static AuthComponents create(Vertx vertx, AuthServiceConfig config) {
-    StorageAdapter storage = StorageAdapters.connect(vertx, config.databaseURI());
+    StorageAdapter storage = StorageAdapters.connect(vertx, config.databaseURI(),
+        config.databaseOptions());
     SchemaController schemas = SchemaController.withBusInvalidation(vertx.eventBus(), storage);
     SessionService sessions = new SessionService(storage, schemas, vertx.eventBus(),
         config.expireInactiveSessions() ? config.sessionLength() : null);

@@ -25,11 +25,12 @@ import io.vertx.core.json.JsonObject;
  * @param sms codes by text message, or null unless {@code auth.mfa.options} lists SMS
  * @param serverSecret key material for what the server signs for itself (WebAuthn challenges):
  *     the master key
+ * @param databaseOptions the {@code databaseOptions} option, or null
  */
 public record AuthServiceConfig(String databaseURI, long sessionLength, int bcryptCost,
     boolean enforcePrivateUsers, AccountLockout accountLockout, PasswordPolicy passwordPolicy,
     EmailOptions email, boolean enableAnonymousUsers, boolean expireInactiveSessions,
-    JsonObject auth, TotpMfa mfa, SmsMfa sms, String serverSecret) {
+    JsonObject auth, TotpMfa mfa, SmsMfa sms, String serverSecret, JsonObject databaseOptions) {
 
   /**
    * The account e-mail flows: links point into {@code publicServerURL}; mails go through
@@ -86,7 +87,8 @@ public record AuthServiceConfig(String databaseURI, long sessionLength, int bcry
         TotpMfa.fromOptions(options.getJsonObject(ParseServerOptions.AUTH),
         options.getString(ParseServerOptions.MASTER_KEY)),
         SmsMfa.fromOptions(options.getJsonObject(ParseServerOptions.AUTH)),
-        options.getString(ParseServerOptions.MASTER_KEY));
+        options.getString(ParseServerOptions.MASTER_KEY),
+        options.getJsonObject(ParseServerOptions.DATABASE_OPTIONS));
   }
 
   /**

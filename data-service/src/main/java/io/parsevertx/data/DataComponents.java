@@ -22,7 +22,8 @@ public record DataComponents(StorageAdapter storage, SchemaController schemas,
     TransactionalBatch transactions) {
 
   public static DataComponents create(Vertx vertx, DataServiceConfig config) {
-    return create(vertx, StorageAdapters.connect(vertx, config.databaseURI()), config);
+    return create(vertx, StorageAdapters.connect(vertx, config.databaseURI(),
+        config.databaseOptions()), config);
   }
 
   /** Schema changes are published on the event bus, so every process drops its cached copy. */

@@ -20,10 +20,11 @@ import io.vertx.core.json.JsonObject;
  * @param allowClientClassCreation whether a client (not the master key) may create a class by
  *     writing to it, off by default as in Parse Server
  * @param auth the {@code auth} option, which decides what replies show of users' authData
+ * @param databaseOptions the {@code databaseOptions} option, or null
  */
 public record DataServiceConfig(String databaseURI, String appId, String filesBaseUrl,
     int maxLimit, int objectIdSize, RequestComplexity complexity, JsonObject protectedFields,
-    boolean allowClientClassCreation, JsonObject auth) {
+    boolean allowClientClassCreation, JsonObject auth, JsonObject databaseOptions) {
 
   public static DataServiceConfig fromJson(JsonObject options) {
     String databaseUri = options.getString(ParseServerOptions.DATABASE_URI);
@@ -39,6 +40,7 @@ public record DataServiceConfig(String databaseURI, String appId, String filesBa
             ParseServerOptions.REQUEST_COMPLEXITY)),
         options.getJsonObject(ParseServerOptions.PROTECTED_FIELDS, new JsonObject()),
         options.getBoolean(ParseServerOptions.ALLOW_CLIENT_CLASS_CREATION, false),
-        options.getJsonObject(ParseServerOptions.AUTH));
+        options.getJsonObject(ParseServerOptions.AUTH),
+        options.getJsonObject(ParseServerOptions.DATABASE_OPTIONS));
   }
 }

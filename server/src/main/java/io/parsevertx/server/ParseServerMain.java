@@ -41,6 +41,9 @@ public final class ParseServerMain {
           readConfigFile(parsed.configFile()));
       LogLevels.apply(options);
       io.parsevertx.auth.AuthServiceConfig.validate(options);
+      io.parsevertx.storage.StorageAdapters.check(options.getString(
+          ParseServerOptions.DATABASE_URI), options.getJsonObject(
+          ParseServerOptions.DATABASE_OPTIONS));
     } catch (OptionsException e) {
       err.println("parse-server: " + e.getMessage());
       System.exit(EXIT_BAD_OPTIONS);

@@ -59,7 +59,10 @@ class LauncherTest {
             "{\"mfa\":{\"enabled\":true,\"encryptionKey\":\"short\"}}"}, Map.of(),
             "mfa.encryptionKey"),
         Arguments.of(new String[] {"--appId", "a", "--masterKey", "m", "--auth",
-            "{\"webauthn\":{\"rpId\":\"app.example.com\"}}"}, Map.of(), "webauthn needs origin"));
+            "{\"webauthn\":{\"rpId\":\"app.example.com\"}}"}, Map.of(), "webauthn needs origin"),
+        Arguments.of(new String[] {"--appId", "a", "--masterKey", "m", "--databaseURI",
+            "postgres://u@localhost/db", "--databaseOptions", "{\"max\":0}"}, Map.of(),
+            "--databaseOptions: max"));
   }
 
   @ParameterizedTest

@@ -14,10 +14,8 @@ import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.pgclient.PgBuilder;
-import io.vertx.pgclient.PgConnectOptions;
 import io.vertx.pgclient.PgException;
 import io.vertx.sqlclient.Pool;
-import io.vertx.sqlclient.PoolOptions;
 import io.vertx.sqlclient.Row;
 import io.vertx.sqlclient.RowSet;
 import io.vertx.sqlclient.SqlClient;
@@ -77,14 +75,24 @@ public final class PostgresStorageAdapter implements StorageAdapter {
     return uri != null && (uri.startsWith("postgres://") || uri.startsWith("postgresql://"));
   }
 
-  /** Connects a pool to {@code uri} ({@code postgres://user:password@host:port/database}). */
-  public static PostgresStorageAdapter connect(Vertx vertx, String uri, int maxPoolSize) {
-    PgConnectOptions connect = PgConnectOptions.fromUri(uri.startsWith("postgres://")
-        ? "postgresql://" + uri.substring("postgres://".length()) : uri)
-        .setCachePreparedStatements(true).setReconnectAttempts(2).setReconnectInterval(500);
-    Pool pool = PgBuilder.pool().with(new PoolOptions().setMaxSize(maxPoolSize))
-        .connectingTo(connect).using(vertx).build();
+  /**
+   * Connects a pool to {@code uri} ({@code postgres://user:password@host:port/database}).
+   *
+   * @param databaseOptions the {@code databaseOptions} option (pool size, timeouts, TLS), or
+   *     null; see {@link PgSettings}
+   * @throws io.parsevertx.common.options.OptionsException naming a wrong setting
+   */
+  public static PostgresStorageAdapter connect(Vertx vertx, String uri,
+      JsonObject databaseOptions) {
+    PgSettings settings = PgSettings.of(uri, databaseOptions);
+    Pool pool = PgBuilder.pool().with(settings.pool()).connectingTo(settings.connect())
+        .using(vertx).build();
     return new PostgresStorageAdapter(pool);
+  }
+
+  /** Checks {@code databaseURI} and {@code databaseOptions} without connecting. */
+  public static void checkSettings(String uri, JsonObject databaseOptions) {
+    PgSettings.of(uri, databaseOptions);
   }
 
   /**
@@ -576,6 +584,26 @@ public final class PostgresStorageAdapter implements StorageAdapter {
     return e instanceof PgException pg && state.equals(pg.getSqlState());
   }
 
+  /**
+   * A connection that could not be made or was lost (refused, reset, timed out, the server
+   * shutting down): the pool reconnects by itself; meanwhile requests fail with 2.
+   */
+  private static boolean unreachable(Throwable e) {
+    for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+      if (cause instanceof java.net.ConnectException
+          || cause instanceof io.vertx.core.http.ConnectionPoolTooBusyException
+          || cause instanceof io.vertx.sqlclient.ClosedConnectionException
+          || cause instanceof java.util.concurrent.TimeoutException
+          || cause instanceof io.netty.channel.ConnectTimeoutException
+          || cause instanceof PgException pg && pg.getSqlState() != null
+              && (pg.getSqlState().startsWith("08") || pg.getSqlState().startsWith("57P"))
+          || cause instanceof java.io.IOException) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   /** Runs a statement, turning thrown and failed outcomes into Parse errors. */
   private static <T> Future<T> guard(Supplier<Future<T>> call) {
     try {
@@ -590,6 +618,15 @@ public final class PostgresStorageAdapter implements StorageAdapter {
   private static <T> Future<T> translate(Throwable e) {
     if (e instanceof ParseException) {
       return Future.failedFuture(e);
+    }
+    if (e instanceof io.vertx.core.VertxException && String.valueOf(e.getMessage())
+        .contains("SSL handshake")) {
+      return Future.failedFuture(new ParseException(ParseErrorCode.SERVICE_UNAVAILABLE,
+          "The TLS handshake with the database failed; check the ssl settings."));
+    }
+    if (unreachable(e)) {
+      return Future.failedFuture(new ParseException(ParseErrorCode.SERVICE_UNAVAILABLE,
+          "The database is unavailable; try again shortly."));
     }
     if (isState(e, UNIQUE_VIOLATION)) {
       return Future.failedFuture(new ParseException(ParseErrorCode.DUPLICATE_VALUE,

@@ -23,7 +23,8 @@ class PostgresQueryParityTest {
   @BeforeAll
   static void seed() {
     vertx = Vertx.vertx();
-    run = new ParityRun(PostgresStorageAdapter.connect(vertx, TestServers.postgresUri(), 4),
+    run = new ParityRun(PostgresStorageAdapter.connect(vertx, TestServers.postgresUri(),
+        new io.vertx.core.json.JsonObject().put("max", 4)),
         true);
   }
 

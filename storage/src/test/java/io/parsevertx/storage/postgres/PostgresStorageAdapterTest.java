@@ -47,7 +47,8 @@ class PostgresStorageAdapterTest {
   static void start() {
     vertx = Vertx.vertx();
     String uri = TestServers.postgresUri();
-    adapter = PostgresStorageAdapter.connect(vertx, uri, 4);
+    adapter = PostgresStorageAdapter.connect(vertx, uri,
+        new JsonObject().put("max", 4));
     raw = PgBuilder.pool().connectingTo(PgConnectOptions.fromUri(uri.replaceFirst(
         "^postgres://", "postgresql://"))).using(vertx).build();
     Map<String, SchemaField> fields = new LinkedHashMap<>();
