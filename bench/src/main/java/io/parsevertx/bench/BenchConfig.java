@@ -26,8 +26,14 @@ public record BenchConfig(List<Target> targets, String appId, String masterKey,
    *
    * @param label the name printed in the report
    * @param url the server's base URL, e.g. {@code http://localhost:1337/parse}
+   * @param pid the server's process on this machine, whose CPU time is measured; null if unknown
    */
-  public record Target(String label, String url) {}
+  public record Target(String label, String url, Long pid) {
+
+    public Target(String label, String url) {
+      this(label, url, null);
+    }
+  }
 
   public BenchConfig {
     targets = List.copyOf(targets);

@@ -37,6 +37,9 @@ public final class BenchMain implements Callable<Integer> {
   List<String> urls;
   @Option(names = "--label", description = "name printed in the report, one per --url")
   List<String> labels;
+  @Option(names = "--pid", description = "the server's process id, one per --url: its CPU time"
+      + " is measured (Linux)")
+  List<Long> pids;
   @Option(names = "--appId", required = true, description = "X-Parse-Application-Id")
   String appId;
   @Option(names = "--masterKey", description = "X-Parse-Master-Key, sent when given")
@@ -137,11 +140,14 @@ public final class BenchMain implements Callable<Integer> {
     if (labels != null && labels.size() != urls.size()) {
       throw new IllegalArgumentException("give one --label per --url, or none");
     }
+    if (pids != null && pids.size() != urls.size()) {
+      throw new IllegalArgumentException("give one --pid per --url, or none");
+    }
     List<BenchConfig.Target> targets = new ArrayList<>();
     for (int i = 0; i < urls.size(); i++) {
       String label = labels != null ? labels.get(i)
           : urls.size() == 1 ? "server" : "server" + (i + 1);
-      targets.add(new BenchConfig.Target(label, urls.get(i)));
+      targets.add(new BenchConfig.Target(label, urls.get(i), pids == null ? null : pids.get(i)));
     }
     return targets;
   }

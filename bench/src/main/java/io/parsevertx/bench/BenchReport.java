@@ -20,7 +20,7 @@ import java.util.Map;
 public record BenchReport(String label, String url, String settings, List<ScenarioResult> results,
     List<String> notes) {
 
-  static final String TABLE_FORMAT = "%-10s %5s %9s %10s %9s %9s %7s %6s%n";
+  static final String TABLE_FORMAT = "%-10s %5s %9s %10s %9s %9s %7s %6s %8s %10s%n";
   private static final String LABEL = "label";
   private static final String URL = "url";
   private static final String SETTINGS = "settings";
@@ -36,11 +36,11 @@ public record BenchReport(String label, String url, String settings, List<Scenar
   public void print(PrintStream out) {
     out.printf("== %s  %s  (%s)%n", label, url, settings);
     out.printf(TABLE_FORMAT, "scenario", "conc", "requests", "req/s", "p50 ms", "p99 ms",
-        "errors", "cores");
+        "errors", "cores", "srv cpu", "req/cpu-s");
     for (ScenarioResult r : results) {
       out.printf(TABLE_FORMAT, r.scenario(), r.concurrency(), r.ok() + r.errors(),
           fixed(r.requestsPerSecond(), 1), fixed(r.p50Ms(), 2), fixed(r.p99Ms(), 2), r.errors(),
-          cores(r.coresBusy()));
+          cores(r.coresBusy()), serverCores(r), perCpu(r));
     }
     for (ScenarioResult r : results) {
       for (Map.Entry<String, Long> kind : r.errorKinds().entrySet()) {
@@ -54,6 +54,17 @@ public record BenchReport(String label, String url, String settings, List<Scenar
 
   static String fixed(double value, int decimals) {
     return String.format(Locale.ROOT, "%." + decimals + "f", value);
+  }
+
+  /** The cores the server process kept busy on average, {@code -} when unknown. */
+  static String serverCores(ScenarioResult r) {
+    return r.seconds() > 0 ? cores(r.serverCpuSeconds() / r.seconds()) : "-";
+  }
+
+  /** Requests per second of server CPU, {@code -} when unknown. */
+  static String perCpu(ScenarioResult r) {
+    double value = r.requestsPerServerCpuSecond();
+    return Double.isFinite(value) ? fixed(value, 0) : "-";
   }
 
   /** Busy cores with one decimal, {@code -} when unknown. */

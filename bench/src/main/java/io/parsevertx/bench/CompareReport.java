@@ -9,11 +9,13 @@ import java.util.Set;
 
 /**
  * Several {@link BenchReport}s side by side: one row per scenario and concurrency, a column group
- * (req/s, p50, p99, errors, machine-wide busy cores) per report, and, for two reports, the ratio of their req/s.
+ * (req/s, p50, p99, errors, machine-wide busy cores, the server process's cores and requests
+ * per server CPU-second) per report, and, for two reports, the ratios of req/s and of requests
+ * per server CPU-second.
  */
 public final class CompareReport {
   private static final String CELL = " %9s";
-  private static final int CELLS = 5;
+  private static final int CELLS = 7;
 
   private final List<BenchReport> reports;
 
@@ -33,12 +35,14 @@ public final class CompareReport {
     }
     StringBuilder header = new StringBuilder(String.format("%-10s %5s", "scenario", "conc"));
     for (int i = 1; i <= reports.size(); i++) {
-      for (String column : List.of("req/s", "p50 ms", "p99 ms", "errors", "cores")) {
+      for (String column : List.of("req/s", "p50 ms", "p99 ms", "errors", "cores", "srv cpu",
+          "req/cpu-s")) {
         header.append(String.format(CELL, "[" + i + "]" + column));
       }
     }
     if (reports.size() == 2) {
       header.append(String.format(CELL, "[1]/[2]"));
+      header.append(String.format(CELL, "cpu [1]/[2]"));
     }
     out.println(header);
     for (RowKey key : rowKeys()) {
@@ -55,10 +59,11 @@ public final class CompareReport {
       Optional<ScenarioResult> cell = find(report, key);
       cells.add(cell);
       line.append(cell.map(CompareReport::cells).orElse(String.format(CELL.repeat(CELLS), "-", "-",
-          "-", "-", "-")));
+          "-", "-", "-", "-", "-")));
     }
     if (reports.size() == 2) {
       line.append(String.format(CELL, ratio(cells.get(0), cells.get(1))));
+      line.append(String.format(CELL, cpuRatio(cells.get(0), cells.get(1))));
     }
     return line.toString();
   }
@@ -66,7 +71,18 @@ public final class CompareReport {
   private static String cells(ScenarioResult r) {
     return String.format(CELL.repeat(CELLS), BenchReport.fixed(r.requestsPerSecond(), 1),
         BenchReport.fixed(r.p50Ms(), 2), BenchReport.fixed(r.p99Ms(), 2), r.errors(),
-        BenchReport.cores(r.coresBusy()));
+        BenchReport.cores(r.coresBusy()), BenchReport.serverCores(r), BenchReport.perCpu(r));
+  }
+
+  /** The ratio of requests per server CPU-second, {@code -} when either is unknown. */
+  static String cpuRatio(Optional<ScenarioResult> first, Optional<ScenarioResult> second) {
+    if (first.isEmpty() || second.isEmpty()) {
+      return "-";
+    }
+    double ours = first.get().requestsPerServerCpuSecond();
+    double theirs = second.get().requestsPerServerCpuSecond();
+    return Double.isFinite(ours) && Double.isFinite(theirs) && theirs > 0
+        ? BenchReport.fixed(ours / theirs, 2) + "x" : "-";
   }
 
   static String ratio(Optional<ScenarioResult> first, Optional<ScenarioResult> second) {

@@ -19,10 +19,12 @@ import java.util.Map;
  * @param errorKinds failed requests per kind (see {@link ErrorTally})
  * @param coresBusy how many cores of the whole machine were busy on average during the run (see
  *     {@link CpuSample}), NaN when unknown
+ * @param serverCpuSeconds the CPU time the server process spent during the run (see
+ *     {@link ProcessCpu}), NaN when unknown
  */
 public record ScenarioResult(String scenario, int concurrency, long ok, long errors,
     double seconds, double p50Ms, double p99Ms, double maxMs, Map<String, Long> errorKinds,
-    double coresBusy) {
+    double coresBusy, double serverCpuSeconds) {
 
   private static final String SCENARIO = "scenario";
   private static final String CONCURRENCY = "concurrency";
@@ -35,6 +37,8 @@ public record ScenarioResult(String scenario, int concurrency, long ok, long err
   private static final String MAX_MS = "maxMs";
   private static final String ERROR_KINDS = "errorKinds";
   private static final String CORES_BUSY = "coresBusy";
+  private static final String SERVER_CPU_SECONDS = "serverCpuSeconds";
+  private static final String REQUESTS_PER_CPU_SECOND = "requestsPerServerCpuSecond";
 
   public ScenarioResult {
     errorKinds = Collections.unmodifiableMap(new LinkedHashMap<>(errorKinds));
@@ -43,13 +47,19 @@ public record ScenarioResult(String scenario, int concurrency, long ok, long err
   /** A result whose busy cores are unknown. */
   public ScenarioResult(String scenario, int concurrency, long ok, long errors, double seconds,
       double p50Ms, double p99Ms, double maxMs, Map<String, Long> errorKinds) {
-    this(scenario, concurrency, ok, errors, seconds, p50Ms, p99Ms, maxMs, errorKinds, Double.NaN);
+    this(scenario, concurrency, ok, errors, seconds, p50Ms, p99Ms, maxMs, errorKinds, Double.NaN,
+        Double.NaN);
   }
 
-  /** This result with the busy cores measured around it. */
-  public ScenarioResult withCoresBusy(double cores) {
+  /** This result with the busy cores and the server's CPU time measured around it. */
+  public ScenarioResult withCpu(double cores, double serverSeconds) {
     return new ScenarioResult(scenario, concurrency, ok, errors, seconds, p50Ms, p99Ms, maxMs,
-        errorKinds, cores);
+        errorKinds, cores, serverSeconds);
+  }
+
+  /** Successful requests per second of the server's own CPU time; NaN when unknown. */
+  public double requestsPerServerCpuSecond() {
+    return serverCpuSeconds > 0 ? ok / serverCpuSeconds : Double.NaN;
   }
 
   /** Builds a result from what a run recorded. */
@@ -72,7 +82,10 @@ public record ScenarioResult(String scenario, int concurrency, long ok, long err
         .put(ERRORS, errors).put(SECONDS, seconds).put(REQUESTS_PER_SECOND, requestsPerSecond())
         .put(P50_MS, p50Ms).put(P99_MS, p99Ms).put(MAX_MS, maxMs).put(ERROR_KINDS, kinds)
         // note: JSON has no NaN, so an unknown value is written as null
-        .put(CORES_BUSY, Double.isFinite(coresBusy) ? coresBusy : null);
+        .put(CORES_BUSY, Double.isFinite(coresBusy) ? coresBusy : null)
+        .put(SERVER_CPU_SECONDS, Double.isFinite(serverCpuSeconds) ? serverCpuSeconds : null)
+        .put(REQUESTS_PER_CPU_SECOND, Double.isFinite(requestsPerServerCpuSecond())
+            ? requestsPerServerCpuSecond() : null);
   }
 
   /** Reads {@link #toJson}; a report written before {@code coresBusy} existed reads as NaN. */
@@ -83,6 +96,8 @@ public record ScenarioResult(String scenario, int concurrency, long ok, long err
     return new ScenarioResult(json.getString(SCENARIO), json.getInteger(CONCURRENCY),
         json.getLong(OK), json.getLong(ERRORS), json.getDouble(SECONDS), json.getDouble(P50_MS),
         json.getDouble(P99_MS), json.getDouble(MAX_MS), kinds,
-        json.getValue(CORES_BUSY) instanceof Number cores ? cores.doubleValue() : Double.NaN);
+        json.getValue(CORES_BUSY) instanceof Number cores ? cores.doubleValue() : Double.NaN,
+        json.getValue(SERVER_CPU_SECONDS) instanceof Number cpu ? cpu.doubleValue()
+            : Double.NaN);
   }
 }

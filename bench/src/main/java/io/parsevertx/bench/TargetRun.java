@@ -98,15 +98,19 @@ final class TargetRun {
           .await();
     }
     long[] cpuBefore = CpuSample.read();
+    double serverBefore = ProcessCpu.seconds(target.pid());
     ScenarioResult measured =
         LoadLoop.run(context, scenario, concurrency, config.limit()).await();
+    double serverAfter = ProcessCpu.seconds(target.pid());
     long[] cpuAfter = CpuSample.read();
-    ScenarioResult result = measured.withCoresBusy(
-        CpuSample.coresBusy(cpuBefore, cpuAfter, Runtime.getRuntime().availableProcessors()));
+    ScenarioResult result = measured.withCpu(
+        CpuSample.coresBusy(cpuBefore, cpuAfter, Runtime.getRuntime().availableProcessors()),
+        serverAfter - serverBefore);
     LOG.info("event=run_done target={} scenario={} concurrency={} ok={} errors={} rps={}"
-        + " p50Ms={} p99Ms={} coresBusy={}", target.label(), name, concurrency, result.ok(),
-        result.errors(), BenchReport.fixed(result.requestsPerSecond(), 1), result.p50Ms(),
-        result.p99Ms(), BenchReport.cores(result.coresBusy()));
+        + " p50Ms={} p99Ms={} coresBusy={} serverCpuSeconds={}", target.label(), name,
+        concurrency, result.ok(), result.errors(), BenchReport.fixed(result.requestsPerSecond(),
+        1), result.p50Ms(), result.p99Ms(), BenchReport.cores(result.coresBusy()),
+        BenchReport.cores(result.serverCpuSeconds()));
     results.add(result);
   }
 

@@ -30,7 +30,8 @@ class ReportTest {
     String text = print(report::print);
     assertTrue(text.contains("== ours  http://127.0.0.1:1/parse  (5s per run)"), text);
     assertTrue(
-        text.matches("(?s).*query\\s+8\\s+5002\\s+2500\\.0\\s+1\\.25\\s+9\\.50\\s+2\\s+-\\n.*"),
+        text.matches("(?s).*query\\s+8\\s+5002\\s+2500\\.0\\s+1\\.25\\s+9\\.50\\s+2"
+            + "\\s+-\\s+-\\s+-\\n.*"),
         text);
     assertTrue(text.contains("errors query c=8: 2 x HTTP 500 {\"code\":1,\"error\":\"boom\"}"));
     assertTrue(text.contains("note: seeded 10 objects"));
@@ -47,18 +48,18 @@ class ReportTest {
 
   @Test
   void printsTheBusyCoresWithOneDecimal() {
-    BenchReport report = new BenchReport("ours", "u", "s", List.of(QUERY_8.withCoresBusy(1.96)),
-        List.of());
+    BenchReport report = new BenchReport("ours", "u", "s",
+        List.of(QUERY_8.withCpu(1.96, Double.NaN)), List.of());
     String text = print(report::print);
-    assertTrue(text.matches("(?s).*\\s+cores\\n.*"), text);
-    assertTrue(text.matches("(?s).*query\\s+8\\s+5002\\s+2500\\.0\\s+1\\.25\\s+9\\.50\\s+2\\s+2\\.0\\n.*"),
-        text);
+    assertTrue(text.matches("(?s).*\\s+cores\\s+srv cpu\\s+req/cpu-s\\n.*"), text);
+    assertTrue(text.matches("(?s).*query\\s+8\\s+5002\\s+2500\\.0\\s+1\\.25\\s+9\\.50\\s+2\\s+2\\.0"
+        + "\\s+-\\s+-\\n.*"), text);
   }
 
   @Test
   void jsonRoundTripKeepsTheBusyCores() {
     BenchReport report = new BenchReport("ours", "u", "s",
-        List.of(QUERY_8.withCoresBusy(1.75), QUERY_8_SLOWER), List.of());
+        List.of(QUERY_8.withCpu(1.75, Double.NaN), QUERY_8_SLOWER), List.of());
     JsonObject json = new JsonObject(report.toJson().encode());
     assertEquals(1.75, json.getJsonArray("results").getJsonObject(0).getDouble("coresBusy"));
     assertNull(json.getJsonArray("results").getJsonObject(1).getValue("coresBusy"));
@@ -70,7 +71,7 @@ class ReportTest {
 
   @Test
   void jsonWithoutTheBusyCoresReadsAsUnknown() {
-    JsonObject row = QUERY_8.withCoresBusy(1.5).toJson();
+    JsonObject row = QUERY_8.withCpu(1.5, Double.NaN).toJson();
     row.remove("coresBusy");
     assertTrue(Double.isNaN(ScenarioResult.fromJson(row).coresBusy()));
   }
@@ -106,20 +107,23 @@ class ReportTest {
     BenchReport theirs = new BenchReport("theirs", "u2", "s", List.of(QUERY_8_SLOWER,
         new ScenarioResult("count", 64, 10, 0, 1.0, 1, 1, 1, Map.of())), List.of());
     String text = print(new CompareReport(List.of(ours, theirs))::print);
-    assertTrue(text.matches("(?s).*\\nquery\\s+8\\s+2500\\.0.*\\s500\\.0.*5\\.00x\\n.*"), text);
-    assertTrue(text.matches("(?s).*\\ncount\\s+64\\s+-\\s+-\\s+-\\s+-\\s+-\\s+10\\.0.*-\\n.*"), text);
+    assertTrue(text.matches("(?s).*\\nquery\\s+8\\s+2500\\.0.*\\s500\\.0.*5\\.00x\\s+-\\n.*"), text);
+    assertTrue(text.matches("(?s).*\\ncount\\s+64\\s+(-\\s+){7}10\\.0.*-\\n.*"), text);
   }
 
   @Test
   void sideBySideShowsTheBusyCoresOfEachTarget() {
-    BenchReport ours = new BenchReport("ours", "u1", "s", List.of(QUERY_8.withCoresBusy(1.94)),
+    BenchReport ours = new BenchReport("ours", "u1", "s", List.of(QUERY_8.withCpu(1.94, 2.0)),
         List.of());
     BenchReport theirs = new BenchReport("theirs", "u2", "s",
-        List.of(QUERY_8_SLOWER.withCoresBusy(1.23)), List.of());
+        List.of(QUERY_8_SLOWER.withCpu(1.23, 2.5)), List.of());
     String text = print(new CompareReport(List.of(ours, theirs))::print);
     assertTrue(text.contains("[1]cores") && text.contains("[2]cores"), text);
+    // note: ours spent 2 s of server CPU on 5000 requests (2500/cpu-s, 1.0 core over 2 s),
+    // theirs 2.5 s on 1000 (400/cpu-s, 1.3 cores): 6.25 times the requests per CPU-second
     assertTrue(text.matches("(?s).*\\nquery\\s+8\\s+2500\\.0\\s+1\\.25\\s+9\\.50\\s+2\\s+1\\.9"
-        + "\\s+500\\.0\\s+7\\.00\\s+30\\.00\\s+0\\s+1\\.2\\s+5\\.00x\\n.*"), text);
+        + "\\s+1\\.0\\s+2500\\s+500\\.0\\s+7\\.00\\s+30\\.00\\s+0\\s+1\\.2\\s+1\\.3\\s+400"
+        + "\\s+5\\.00x\\s+6\\.25x\\n.*"), text);
   }
 
   @Test
