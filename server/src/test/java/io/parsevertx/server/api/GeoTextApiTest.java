@@ -77,6 +77,10 @@ class GeoTextApiTest extends ApiTestBase {
         "{'at':{'$nearSphere':" + berlin + ",'$maxDistanceInMiles':20}}", ""));
     expectNames(List.of("Berlin"), names("City",
         "{'at':{'$nearSphere':" + berlin + "}}", "&limit=1"));
+    expectNames(List.of("Berlin", "Potsdam"), names("City",
+        "{'at':{'$nearSphere':" + berlin + ",'$maxDistanceInRadians':0.005}}", ""));
+    expectNames(List.of("Berlin", "Potsdam"), names("City",
+        "{'at':{'$nearSphere':" + berlin + ",'$maxDistance':0.005}}", ""));
   }
 
   @Test
@@ -109,5 +113,10 @@ class GeoTextApiTest extends ApiTestBase {
         "{'text':{'$text':{'$search':{'$term':'quick mountains'}}}}", "&order=name"));
     expectNames(List.of("Potsdam"), names("City",
         "{'text':{'$text':{'$search':{'$term':'capital -quick'}}}}", ""));
+    expectNames(List.of("Berlin", "Potsdam"), names("City",
+        "{'text':{'$text':{'$search':{'$term':'capitals','$language':'english'}}}}",
+        "&order=name"));
+    expectNames(List.of(), names("City",
+        "{'text':{'$text':{'$search':{'$term':'capitals','$language':'none'}}}}", ""));
   }
 }
