@@ -73,7 +73,7 @@ class OptionsLoaderTest {
             "Invalid option --maxUploadSize"),
         Arguments.of(flags("serverURL", "localhost:1337"), Map.of(), null,
             "Invalid option --serverURL"),
-        Arguments.of(flags("databaseURI", "postgres://x"), Map.of(), null,
+        Arguments.of(flags("databaseURI", "mysql://x"), Map.of(), null,
             "Invalid option --databaseURI"),
         Arguments.of(flags("services", "gateway,web"), Map.of(), null,
             "Invalid option --services: unknown service web"),
