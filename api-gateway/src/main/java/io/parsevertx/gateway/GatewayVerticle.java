@@ -1,6 +1,9 @@
 package io.parsevertx.gateway;
 
+import io.parsevertx.common.livequery.WebSocketHandoff;
 import io.parsevertx.gateway.http.GatewayRouter;
+import io.vertx.core.Handler;
+import io.vertx.core.http.ServerWebSocket;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.http.HttpServer;
@@ -17,6 +20,23 @@ public final class GatewayVerticle extends VerticleBase {
   public Future<?> start() {
     GatewayConfig config = GatewayConfig.fromJson(config());
     server = vertx.createHttpServer(new HttpServerOptions().setCompressionSupported(true))
+        // note: WebSockets on this port are LiveQuery's, served by livequery-service when it
+        // runs in this JVM (as Parse's createLiveQueryServer(httpServer)); else refused
+        .webSocketHandshakeHandler(handshake -> {
+          if (WebSocketHandoff.find(vertx, handshake.path()) == null) {
+            handshake.reject(404);
+          } else {
+            handshake.accept();
+          }
+        })
+        .webSocketHandler(socket -> {
+          Handler<ServerWebSocket> liveQuery = WebSocketHandoff.find(vertx, socket.path());
+          if (liveQuery == null) {
+            socket.close();
+          } else {
+            liveQuery.handle(socket);
+          }
+        })
         .requestHandler(GatewayRouter.create(vertx, config));
     return server.listen(config.port(), config.host()).onSuccess(s -> LOG.info(
         "event=gateway_listening port={} mountPath={}", s.actualPort(), config.mountPath()));

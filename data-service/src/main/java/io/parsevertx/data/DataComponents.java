@@ -11,7 +11,9 @@ import io.parsevertx.storage.StorageAdapter;
 import io.parsevertx.storage.StorageAdapters;
 import io.parsevertx.storage.schema.SchemaController;
 import io.parsevertx.storage.security.PrincipalResolver;
+import io.parsevertx.common.livequery.ObjectChange;
 import io.vertx.core.Vertx;
+import java.util.function.Consumer;
 import io.vertx.core.json.JsonObject;
 
 /** The one place data-service's objects are built; tests reuse it with their own storage. */
@@ -33,12 +35,14 @@ public record DataComponents(StorageAdapter storage, SchemaController schemas,
     PrincipalResolver principals = new PrincipalResolver(storage, schemas);
     Runnable rolesChanged = () -> vertx.eventBus().publish(EventBusAddresses.ROLES_CHANGED,
         new JsonObject());
+    Consumer<ObjectChange> liveChanges = change -> vertx.eventBus().publish(
+        EventBusAddresses.LIVEQUERY_CHANGES, change.toJson());
     ClassesService classes = new ClassesService(storage, schemas, config, principals,
-        rolesChanged);
+        rolesChanged, liveChanges);
     return new DataComponents(storage, schemas, principals, classes,
         new SchemaService(storage, schemas), new ConfigService(storage),
         new AggregateService(storage, schemas), new IdempotencyService(storage, schemas),
         new TransactionalBatch(storage, classes, SchemaController.busPublisher(
-            vertx.eventBus()), rolesChanged));
+            vertx.eventBus()), rolesChanged, liveChanges));
   }
 }

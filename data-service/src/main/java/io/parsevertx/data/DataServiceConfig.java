@@ -21,10 +21,13 @@ import io.vertx.core.json.JsonObject;
  *     writing to it, off by default as in Parse Server
  * @param auth the {@code auth} option, which decides what replies show of users' authData
  * @param databaseOptions the {@code databaseOptions} option, or null
+ * @param liveQueryClasses the classes whose changes are announced for LiveQuery
+ *     ({@code liveQuery.classNames})
  */
 public record DataServiceConfig(String databaseURI, String appId, String filesBaseUrl,
     int maxLimit, int objectIdSize, RequestComplexity complexity, JsonObject protectedFields,
-    boolean allowClientClassCreation, JsonObject auth, JsonObject databaseOptions) {
+    boolean allowClientClassCreation, JsonObject auth, JsonObject databaseOptions,
+    java.util.Set<String> liveQueryClasses) {
 
   public static DataServiceConfig fromJson(JsonObject options) {
     String databaseUri = options.getString(ParseServerOptions.DATABASE_URI);
@@ -41,6 +44,16 @@ public record DataServiceConfig(String databaseURI, String appId, String filesBa
         options.getJsonObject(ParseServerOptions.PROTECTED_FIELDS, new JsonObject()),
         options.getBoolean(ParseServerOptions.ALLOW_CLIENT_CLASS_CREATION, false),
         options.getJsonObject(ParseServerOptions.AUTH),
-        options.getJsonObject(ParseServerOptions.DATABASE_OPTIONS));
+        options.getJsonObject(ParseServerOptions.DATABASE_OPTIONS),
+        liveQueryClasses(options.getJsonObject(ParseServerOptions.LIVE_QUERY)));
+  }
+
+  private static java.util.Set<String> liveQueryClasses(JsonObject liveQuery) {
+    java.util.Set<String> classes = new java.util.HashSet<>();
+    if (liveQuery != null && liveQuery.getValue("classNames") instanceof io.vertx.core.json.JsonArray
+        names) {
+      names.forEach(name -> classes.add(String.valueOf(name)));
+    }
+    return java.util.Set.copyOf(classes);
   }
 }

@@ -1,18 +1,91 @@
 package io.parsevertx.livequery;
 
+import io.parsevertx.common.auth.AuthDataViews;
+import io.parsevertx.common.bus.AuthServiceClient;
 import io.parsevertx.common.bus.BusReplies;
+import io.parsevertx.common.bus.EventBusAddresses;
 import io.parsevertx.common.bus.ServiceRole;
+import io.parsevertx.common.livequery.ObjectChange;
+import io.parsevertx.common.livequery.WebSocketHandoff;
+import io.parsevertx.common.options.ParseServerOptions;
+import io.parsevertx.common.security.SensitiveFields;
+import io.parsevertx.storage.StorageAdapter;
+import io.parsevertx.storage.StorageAdapters;
+import io.parsevertx.storage.schema.SchemaController;
+import io.parsevertx.storage.security.PrincipalResolver;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
+import io.vertx.core.http.HttpServer;
+import io.vertx.core.json.JsonObject;
+import java.util.ArrayList;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
- * livequery-service: will own the LiveQuery WebSocket protocol (issue #7). Until then it registers only its health consumer, so the
- * launcher, health checks and deployment wiring are real; it serves no endpoint it cannot honour.
+ * livequery-service: the Parse LiveQuery WebSocket endpoint. In one JVM the gateway hands it
+ * the WebSockets opened on the REST port ({@link WebSocketHandoff}); a process running it
+ * without the gateway opens its own server on {@code --port}. Changes arrive from data-service
+ * on the event bus.
  */
 public final class LiveQueryServiceVerticle extends VerticleBase {
+  private static final Logger LOG = LoggerFactory.getLogger(LiveQueryServiceVerticle.class);
+  private StorageAdapter storage;
+  private LiveQueryHub hub;
+  private HttpServer ownServer;
+  private long pinger = -1;
 
   @Override
   public Future<?> start() {
-    return BusReplies.registerHealth(vertx.eventBus(), ServiceRole.LIVEQUERY);
+    LiveQueryConfig config = LiveQueryConfig.fromJson(config());
+    List<Future<?>> ready = new ArrayList<>();
+    ready.add(BusReplies.registerHealth(vertx.eventBus(), ServiceRole.LIVEQUERY));
+    if (config.databaseURI() == null) {
+      return Future.all(ready); // note: nothing to serve without a database to check access in
+    }
+    storage = StorageAdapters.connect(vertx, config.databaseURI(), config.databaseOptions());
+    SchemaController schemas = SchemaController.withBusInvalidation(vertx.eventBus(), storage);
+    PrincipalResolver roles = new PrincipalResolver(storage, schemas);
+    hub = new LiveQueryHub(config, new Principals(new AuthServiceClient(vertx.eventBus(),
+        config.requestTimeout()), roles), schemas, new SensitiveFields(AuthDataViews.fromOptions(
+        config().getJsonObject(ParseServerOptions.AUTH))));
+    ready.add(schemas.listen(vertx.eventBus()).completion());
+    ready.add(roles.listen(vertx.eventBus()).completion());
+    ready.add(vertx.eventBus().<JsonObject>consumer(EventBusAddresses.LIVEQUERY_CHANGES,
+        message -> hub.onChange(ObjectChange.fromJson(message.body()))).completion());
+    ready.add(vertx.eventBus().<JsonObject>consumer(EventBusAddresses.SESSIONS_INVALIDATED,
+        message -> hub.onSessionsInvalidated(message.body())).completion());
+    WebSocketHandoff.register(vertx, config.path(), hub::accept);
+    if (config.websocketTimeout() > 0) {
+      pinger = vertx.setPeriodic(config.websocketTimeout(), id -> hub.ping());
+    }
+    if (config.ownServer()) {
+      ownServer = vertx.createHttpServer()
+          .webSocketHandshakeHandler(handshake -> {
+            if (WebSocketHandoff.find(vertx, handshake.path()) == null) {
+              handshake.reject(404);
+            } else {
+              handshake.accept();
+            }
+          })
+          .webSocketHandler(hub::accept)
+          .requestHandler(request -> request.response().setStatusCode(
+              request.path().endsWith("/health") ? 200 : 404).end(new JsonObject()
+              .put("status", "ok").encode()));
+      ready.add(ownServer.listen(config.port()).onSuccess(s -> LOG.info(
+          "event=livequery_listening port={} path={}", s.actualPort(), config.path())));
+    }
+    return Future.all(ready);
+  }
+
+  @Override
+  public Future<?> stop() {
+    WebSocketHandoff.unregister(vertx);
+    if (pinger >= 0) {
+      vertx.cancelTimer(pinger);
+    }
+    Future<?> closed = hub == null ? Future.succeededFuture() : hub.closeAll();
+    return closed.compose(v -> ownServer == null ? Future.succeededFuture() : ownServer.close())
+        .compose(v -> storage == null ? Future.succeededFuture() : storage.close());
   }
 }

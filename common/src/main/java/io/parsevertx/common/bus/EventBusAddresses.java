@@ -49,6 +49,8 @@ public final class EventBusAddresses {
    * {"userId": ...} for all of a user's (password change, user deleted).
    */
   public static final String SESSIONS_INVALIDATED = PREFIX + "auth.sessions.invalidated";
+  /** Published by data-service for each change of a LiveQuery class ({@code ObjectChange}). */
+  public static final String LIVEQUERY_CHANGES = PREFIX + "livequery.changes";
 
   /** Published (to every process) when a role, its users or its roles change: body {}. */
   public static final String ROLES_CHANGED = PREFIX + "data.roles.changed";

@@ -9,7 +9,10 @@ import io.parsevertx.storage.schema.SchemaController;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
+import io.parsevertx.common.livequery.ObjectChange;
+import java.util.ArrayList;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Set;
 import java.util.function.Consumer;
 
@@ -28,13 +31,17 @@ public final class TransactionalBatch {
   private final ClassesService classes;
   private final Consumer<String> schemaChanged;
   private final Runnable rolesChanged;
+  private final Consumer<ObjectChange> liveChanges;
 
   /**
    * @param schemaChanged publishes a committed schema change of a class
    * @param rolesChanged publishes a committed change of {@code _Role}
+   * @param liveChanges publishes a committed object change for LiveQuery
    */
   public TransactionalBatch(StorageAdapter storage, ClassesService classes,
-      Consumer<String> schemaChanged, Runnable rolesChanged) {
+      Consumer<String> schemaChanged, Runnable rolesChanged,
+      Consumer<ObjectChange> liveChanges) {
+    this.liveChanges = liveChanges;
     this.storage = storage;
     this.classes = classes;
     this.schemaChanged = schemaChanged;
@@ -52,9 +59,10 @@ public final class TransactionalBatch {
     }
     Set<String> changedClasses = new LinkedHashSet<>();
     boolean[] rolesTouched = {false};
+    List<ObjectChange> objectChanges = new ArrayList<>();
     return storage.inTransaction(tx -> {
       ClassesService inTx = classes.over(tx, new SchemaController(tx, changedClasses::add),
-          () -> rolesTouched[0] = true);
+          () -> rolesTouched[0] = true, objectChanges::add);
       JsonArray results = new JsonArray();
       Future<Void> chain = Future.succeededFuture();
       for (Object item : operations) {
@@ -67,6 +75,7 @@ public final class TransactionalBatch {
       return chain.map(v -> new JsonObject().put("results", results));
     }).onSuccess(done -> {
       changedClasses.forEach(schemaChanged);
+      objectChanges.forEach(liveChanges);
       if (rolesTouched[0]) {
         rolesChanged.run();
       }

@@ -9,8 +9,10 @@ import io.parsevertx.common.query.FindOptions;
 import io.parsevertx.common.query.QueryNode;
 import io.parsevertx.common.query.QueryOp;
 import io.parsevertx.common.auth.AuthDataViews;
+import io.parsevertx.common.livequery.ObjectChange;
+import io.parsevertx.common.query.FindOptions;
 import io.parsevertx.common.schema.ClassNames;
-import io.parsevertx.data.query.SensitiveFields;
+import io.parsevertx.common.security.SensitiveFields;
 import io.parsevertx.common.schema.ClassSchema;
 import io.parsevertx.common.security.AccessPolicy;
 import io.parsevertx.common.security.ClassPermissions;
@@ -26,6 +28,7 @@ import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.time.Instant;
+import java.util.function.Consumer;
 import java.util.List;
 
 /**
@@ -42,13 +45,16 @@ public final class ClassesService {
   private final PrincipalResolver principals;
 
   private final Runnable rolesChanged;
+  private final Consumer<ObjectChange> liveChanges;
 
   /**
    * @param principals resolves callers' users and roles
    * @param rolesChanged told after every write to {@code _Role}, so role caches everywhere drop
    */
   public ClassesService(StorageAdapter storage, SchemaController schemas,
-      DataServiceConfig config, PrincipalResolver principals, Runnable rolesChanged) {
+      DataServiceConfig config, PrincipalResolver principals, Runnable rolesChanged,
+      Consumer<ObjectChange> liveChanges) {
+    this.liveChanges = liveChanges;
     this.storage = storage;
     this.schemas = schemas;
     this.config = config;
@@ -65,8 +71,20 @@ public final class ClassesService {
    * reported to {@code rolesChanged} instead.
    */
   public ClassesService over(StorageAdapter otherStorage, SchemaController otherSchemas,
-      Runnable otherRolesChanged) {
-    return new ClassesService(otherStorage, otherSchemas, config, principals, otherRolesChanged);
+      Runnable otherRolesChanged, Consumer<ObjectChange> otherLiveChanges) {
+    return new ClassesService(otherStorage, otherSchemas, config, principals, otherRolesChanged,
+        otherLiveChanges);
+  }
+
+  /** Whether changes of {@code className} are announced for LiveQuery. */
+  private boolean live(String className) {
+    return config.liveQueryClasses().contains(className);
+  }
+
+  /** The object as stored now (ACL and all), for LiveQuery's before-and-after; null if none. */
+  private Future<JsonObject> current(ClassSchema schema, String objectId) {
+    return storage.find(schema, byId(objectId), new FindOptions(java.util.List.of(), 1, 0, null,
+        false)).map(found -> found.isEmpty() ? null : found.get(0));
   }
 
   /** @return {@code {"objectId","createdAt"}}; fails with 103, 105, 107, 111, 123 */
@@ -104,7 +122,15 @@ public final class ClassesService {
         }))
         .compose(policy -> schemas.enforce(className, types))
         .compose(schema -> RoleRules.ensureUniqueNames(storage, schema))
-        .compose(schema -> storage.createObject(schema, FieldOptions.forCreate(schema, stored)))
+        .compose(schema -> {
+          JsonObject created = FieldOptions.forCreate(schema, stored);
+          return storage.createObject(schema, created).onSuccess(v -> {
+            if (live(className)) {
+              liveChanges.accept(new ObjectChange(className, ObjectChange.CREATE, created,
+                  null));
+            }
+          });
+        })
         .compose(v -> relations.apply(storage, className, objectId))
         .onSuccess(v -> announceRoleChange(className))
         .map(v -> new JsonObject().put(ParseFields.OBJECT_ID, objectId)
@@ -146,7 +172,15 @@ public final class ClassesService {
               checkAddField(existing, types.keySet(), policy);
               return schemas.enforce(className, types).compose(schema -> {
                 FieldOptions.checkUpdate(schema, body);
-                return storage.updateObject(schema, policy.writable(target), body);
+                Future<JsonObject> before = live(className)
+                    ? current(schema, request.objectId()) : Future.succeededFuture(null);
+                return before.compose(original -> storage.updateObject(schema,
+                    policy.writable(target), body).onSuccess(updated -> {
+                      if (updated != null && live(className)) {
+                        liveChanges.accept(new ObjectChange(className, ObjectChange.UPDATE,
+                            updated, original));
+                      }
+                    }));
               });
             }))
         .compose(updated -> {
@@ -165,9 +199,16 @@ public final class ClassesService {
     refuseCredentials(className);
     return schemas.find(className)
         .compose(schema -> schema == null ? Future.succeededFuture(false)
-            : principals.resolve(request.auth()).compose(policy -> storage.deleteObject(
-                schema, policy.writable(SpecialClasses.check(schema, "delete", policy,
-                    byId(request.objectId()))))))
+            : principals.resolve(request.auth()).compose(policy -> (live(className)
+                ? current(schema, request.objectId()) : Future.<JsonObject>succeededFuture(null))
+                .compose(original -> storage.deleteObject(schema, policy.writable(
+                    SpecialClasses.check(schema, "delete", policy, byId(request.objectId()))))
+                    .onSuccess(deleted -> {
+                      if (deleted && original != null) {
+                        liveChanges.accept(new ObjectChange(className, ObjectChange.DELETE,
+                            original, null));
+                      }
+                    }))))
         .map(deleted -> {
           if (!deleted) {
             throw notFound();

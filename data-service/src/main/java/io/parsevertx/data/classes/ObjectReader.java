@@ -10,7 +10,7 @@ import io.parsevertx.data.query.IncludePaths;
 import io.parsevertx.data.query.IncludeResolver;
 import io.parsevertx.data.query.QueryResolver;
 import io.parsevertx.data.query.ResultShaper;
-import io.parsevertx.data.query.SensitiveFields;
+import io.parsevertx.common.security.SensitiveFields;
 import io.parsevertx.common.security.AccessPolicy;
 import io.parsevertx.data.security.ProtectedFields;
 import io.parsevertx.data.security.SpecialClasses;

@@ -1,4 +1,4 @@
-package io.parsevertx.data.query;
+package io.parsevertx.common.security;
 
 import io.parsevertx.common.ParseFields;
 import io.parsevertx.common.auth.AuthDataViews;

@@ -1,0 +1,336 @@
+package io.parsevertx.livequery;
+
+import io.parsevertx.common.ParseFields;
+import io.parsevertx.common.error.ParseErrorCode;
+import io.parsevertx.common.error.ParseException;
+import io.parsevertx.common.livequery.ObjectChange;
+import io.parsevertx.common.query.QueryMatcher;
+import io.parsevertx.common.query.QueryNode;
+import io.parsevertx.common.query.WhereParser;
+import io.parsevertx.common.security.AccessPolicy;
+import io.parsevertx.common.security.ClassPermissions;
+import io.parsevertx.common.security.SensitiveFields;
+import io.parsevertx.storage.schema.SchemaController;
+import io.vertx.core.Future;
+import io.vertx.core.http.ServerWebSocket;
+import io.vertx.core.json.DecodeException;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import java.security.MessageDigest;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The Parse LiveQuery protocol: {@code connect}, {@code subscribe}, {@code update},
+ * {@code unsubscribe} from clients; {@code connected}, {@code subscribed},
+ * {@code unsubscribed}, {@code error} and the events {@code create}, {@code enter},
+ * {@code update}, {@code leave}, {@code delete} to them. Each change is matched in memory
+ * (common's {@link QueryMatcher}) against the subscriptions of its class only, and reaches a
+ * client only if that client may read the object now (ACL against the user and roles of the
+ * subscription's session; the master key reads all), without what no client may see.
+ */
+final class LiveQueryHub {
+  private static final Logger LOG = LoggerFactory.getLogger(LiveQueryHub.class);
+  private static final List<String> ALWAYS_SENT = List.of("className", ParseFields.OBJECT_ID,
+      ParseFields.CREATED_AT, ParseFields.UPDATED_AT, ParseFields.ACL);
+
+  private final LiveQueryConfig config;
+  private final Principals principals;
+  private final SchemaController schemas;
+  private final SensitiveFields sensitive;
+  /** Subscriptions by class: a change is matched only against its own class's. */
+  private final Map<String, Set<Subscription>> byClass = new ConcurrentHashMap<>();
+  private final Set<LiveQueryClient> clients = ConcurrentHashMap.newKeySet();
+
+  LiveQueryHub(LiveQueryConfig config, Principals principals, SchemaController schemas,
+      SensitiveFields sensitive) {
+    this.config = config;
+    this.principals = principals;
+    this.schemas = schemas;
+    this.sensitive = sensitive;
+  }
+
+  int clientCount() {
+    return clients.size();
+  }
+
+  /** Serves one WebSocket until it closes. */
+  void accept(ServerWebSocket socket) {
+    LiveQueryClient client = new LiveQueryClient(socket);
+    clients.add(client);
+    socket.textMessageHandler(text -> onMessage(client, text));
+    socket.closeHandler(v -> {
+      clients.remove(client);
+      client.subscriptions().values().forEach(this::unindex);
+      LOG.info("event=livequery_disconnected clientId={}", client.clientId());
+    });
+  }
+
+  private void onMessage(LiveQueryClient client, String text) {
+    JsonObject request;
+    try {
+      request = new JsonObject(text);
+    } catch (DecodeException e) {
+      client.error(1, "Message is not a JSON object", true, null);
+      return;
+    }
+    String op = request.getString("op", "");
+    try {
+      switch (op) {
+        case "connect" -> connect(client, request);
+        case "subscribe", "update" -> subscribe(client, request, op.equals("update"));
+        case "unsubscribe" -> unsubscribe(client, request);
+        default -> client.error(3, "Get unknown operation", true, requestId(request));
+      }
+    } catch (ParseException e) {
+      client.error(e.code().code(), e.getMessage(), true, requestId(request));
+    } catch (RuntimeException e) {
+      client.error(1, "Invalid " + op + " request", true, requestId(request));
+    }
+  }
+
+  private static Integer requestId(JsonObject request) {
+    return request.getValue("requestId") instanceof Number n ? n.intValue() : null;
+  }
+
+  private void connect(LiveQueryClient client, JsonObject request) {
+    boolean appMatches = config.appId() == null
+        || config.appId().equals(request.getString("applicationId"));
+    if (!appMatches || !keysMatch(request)) {
+      client.error(4, appMatches ? "Key in request is not valid" : "Invalid applicationId",
+          false, null);
+      client.close();
+      return;
+    }
+    String masterKey = request.getString("masterKey");
+    boolean master = masterKey != null && (equal(masterKey, config.masterKey())
+        || equal(masterKey, config.keyPairs().get("masterKey")));
+    client.connected(UUID.randomUUID().toString(), master, request.getString("sessionToken"),
+        request.getString("installationId"));
+    LOG.info("event=livequery_connected clientId={} master={}", client.clientId(), master);
+    client.send(client.message("connected"));
+  }
+
+  /** With {@code keyPairs} configured, one of the pairs must be given as configured. */
+  private boolean keysMatch(JsonObject request) {
+    if (config.keyPairs().isEmpty()) {
+      return true;
+    }
+    return config.keyPairs().entrySet().stream().anyMatch(pair -> request.getValue(pair.getKey())
+        instanceof String given && equal(given, pair.getValue()));
+  }
+
+  private static boolean equal(String given, String expected) {
+    return expected != null && MessageDigest.isEqual(given.getBytes(StandardCharsets.UTF_8),
+        expected.getBytes(StandardCharsets.UTF_8));
+  }
+
+  private void subscribe(LiveQueryClient client, JsonObject request, boolean replace) {
+    if (!client.isConnected()) {
+      client.error(2, "Can not find this client, make sure you connect to server before "
+          + "subscribing", true, requestId(request));
+      return;
+    }
+    Integer requestId = requestId(request);
+    if (requestId == null || !(request.getValue("query") instanceof JsonObject query)
+        || !(query.getValue("className") instanceof String className)) {
+      throw new ParseException(ParseErrorCode.INVALID_JSON,
+          "subscribe needs requestId and query.className");
+    }
+    JsonObject where = query.getValue("where") instanceof JsonObject w ? w : new JsonObject();
+    QueryNode node = WhereParser.parse(where);
+    refuseUnsupported(node);
+    List<String> keys = strings(query.getValue("keys", query.getValue("fields")));
+    List<String> watch = strings(query.getValue("watch"));
+    String token = request.getString("sessionToken", client.sessionToken());
+    principals.of(token, client.master())
+        .compose(policy -> schemas.find(className).map(schema -> {
+          if (schema != null) {
+            ClassPermissions.check(schema, "find", policy, node);
+          }
+          return policy;
+        }))
+        .onSuccess(policy -> {
+          Subscription subscription = new Subscription(client, requestId, className, node,
+              token, keys, watch);
+          Subscription previous = client.subscriptions().put(requestId, subscription);
+          if (previous != null) {
+            unindex(previous);
+          }
+          byClass.computeIfAbsent(className, c -> ConcurrentHashMap.newKeySet())
+              .add(subscription);
+          client.send(client.message("subscribed").put("requestId", requestId));
+        })
+        .onFailure(e -> {
+          ParseException error = e instanceof ParseException pe ? pe : new ParseException(
+              ParseErrorCode.INTERNAL_SERVER_ERROR, "subscribe failed");
+          client.error(error.code().code(), error.getMessage(), false, requestId);
+        });
+  }
+
+  /** Sub-queries and {@code $relatedTo} need the database; LiveQuery matches in memory. */
+  private static void refuseUnsupported(QueryNode node) {
+    if (node instanceof QueryNode.And and) {
+      and.children().forEach(LiveQueryHub::refuseUnsupported);
+    } else if (node instanceof QueryNode.Or or) {
+      or.children().forEach(LiveQueryHub::refuseUnsupported);
+    } else if (node instanceof QueryNode.Nor nor) {
+      nor.children().forEach(LiveQueryHub::refuseUnsupported);
+    } else if (node instanceof QueryNode.RelatedTo
+        || node instanceof QueryNode.Constraint c && c.op().isSubQuery()) {
+      throw new ParseException(ParseErrorCode.INVALID_QUERY, "LiveQuery cannot evaluate "
+          + (node instanceof QueryNode.Constraint c2 ? c2.op().wireName() : "$relatedTo")
+          + "; subscribe with a query on the object's own fields");
+    }
+  }
+
+  private static List<String> strings(Object value) {
+    if (!(value instanceof JsonArray array)) {
+      return null;
+    }
+    List<String> names = new ArrayList<>();
+    array.forEach(item -> names.add(String.valueOf(item)));
+    return List.copyOf(names);
+  }
+
+  private void unsubscribe(LiveQueryClient client, JsonObject request) {
+    Integer requestId = requestId(request);
+    Subscription removed = requestId == null ? null : client.subscriptions().remove(requestId);
+    if (removed == null) {
+      client.error(2, "Cannot find subscription with requestId " + requestId, true, requestId);
+      return;
+    }
+    unindex(removed);
+    client.send(client.message("unsubscribed").put("requestId", requestId));
+  }
+
+  private void unindex(Subscription subscription) {
+    Set<Subscription> ofClass = byClass.get(subscription.className());
+    if (ofClass != null) {
+      ofClass.remove(subscription);
+    }
+  }
+
+  /** A change announced by data-service: the events it makes, to whoever may read them. */
+  void onChange(ObjectChange change) {
+    Set<Subscription> subscriptions = byClass.get(change.className());
+    if (subscriptions == null || subscriptions.isEmpty()) {
+      return;
+    }
+    for (Subscription subscription : subscriptions) {
+      String event = event(subscription, change);
+      if (event != null) {
+        deliver(subscription, change, event);
+      }
+    }
+  }
+
+  /** Which event a change makes for a subscription, or null for none. */
+  private static String event(Subscription subscription, ObjectChange change) {
+    boolean matchesNow = change.object() != null
+        && QueryMatcher.matches(subscription.where(), change.object());
+    return switch (change.op()) {
+      case ObjectChange.CREATE -> matchesNow ? "create" : null;
+      case ObjectChange.DELETE -> matchesNow ? "delete" : null;
+      default -> {
+        boolean matchedBefore = change.original() != null
+            && QueryMatcher.matches(subscription.where(), change.original());
+        if (matchedBefore && matchesNow) {
+          yield watched(subscription, change) ? "update" : null;
+        }
+        yield matchesNow ? "enter" : matchedBefore ? "leave" : null;
+      }
+    };
+  }
+
+  private static boolean watched(Subscription subscription, ObjectChange change) {
+    if (subscription.watch() == null || change.original() == null) {
+      return true;
+    }
+    return subscription.watch().stream().anyMatch(field -> !Objects.equals(
+        change.object().getValue(field), change.original().getValue(field)));
+  }
+
+  private void deliver(Subscription subscription, ObjectChange change, String event) {
+    LiveQueryClient client = subscription.client();
+    principals.of(subscription.sessionToken(), client.master()).onComplete(resolved -> {
+      if (resolved.failed()) {
+        // note: the session ended (logout, revocation): the subscription stops here
+        if (client.subscriptions().remove(subscription.requestId(), subscription)) {
+          unindex(subscription);
+          client.error(ParseErrorCode.INVALID_SESSION_TOKEN.code(), "Invalid session token",
+              false, subscription.requestId());
+        }
+        return;
+      }
+      AccessPolicy policy = resolved.result();
+      JsonObject visibleObject = event.equals("leave") ? change.original() : change.object();
+      if (!readable(policy, visibleObject)) {
+        return;
+      }
+      JsonObject message = client.message(event).put("requestId", subscription.requestId())
+          .put("object", shaped(subscription, change.object(), policy));
+      if (change.original() != null && (event.equals("update") || event.equals("enter")
+          || event.equals("leave"))) {
+        message.put("original", shaped(subscription, change.original(), policy));
+      }
+      client.send(message);
+    });
+  }
+
+  /** An ACL-less object is public; otherwise one of the caller's principals must read it. */
+  static boolean readable(AccessPolicy policy, JsonObject object) {
+    if (policy.master()) {
+      return true;
+    }
+    if (!(object.getValue(ParseFields.ACL) instanceof JsonObject acl)) {
+      return true;
+    }
+    return policy.principals().stream().anyMatch(principal -> acl.getValue(principal)
+        instanceof JsonObject perms && perms.getBoolean("read", false));
+  }
+
+  private JsonObject shaped(Subscription subscription, JsonObject stored, AccessPolicy policy) {
+    JsonObject object = sensitive.strip(subscription.className(), stored.copy(),
+        policy.master());
+    object.put("className", subscription.className());
+    if (subscription.keys() == null) {
+      return object;
+    }
+    JsonObject limited = new JsonObject();
+    for (String field : ALWAYS_SENT) {
+      if (object.containsKey(field)) {
+        limited.put(field, object.getValue(field));
+      }
+    }
+    subscription.keys().forEach(field -> {
+      if (object.containsKey(field)) {
+        limited.put(field, object.getValue(field));
+      }
+    });
+    return limited;
+  }
+
+  /** auth-service ended a session (or all of a user's): forget who it was. */
+  void onSessionsInvalidated(JsonObject event) {
+    principals.invalidate(event.getString("sessionToken"), event.getString("userId"));
+  }
+
+  /** Pings every connection, as {@code websocketTimeout} asks, so dead ones are noticed. */
+  void ping() {
+    clients.forEach(LiveQueryClient::ping);
+  }
+
+  Future<Void> closeAll() {
+    clients.forEach(LiveQueryClient::close);
+    return Future.succeededFuture();
+  }
+}

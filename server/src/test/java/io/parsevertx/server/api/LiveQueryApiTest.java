@@ -1,0 +1,196 @@
+package io.parsevertx.server.api;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.parsevertx.common.ParseHeaders;
+import io.parsevertx.server.ApiTestBase;
+import io.parsevertx.server.LiveSocket;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The LiveQuery protocol over a real WebSocket on the REST port: every client op and event,
+ * ACLs against the subscription's session and roles, CLPs at subscribe, keys and watch, and
+ * the refusals.
+ */
+class LiveQueryApiTest extends ApiTestBase {
+
+  @BeforeAll
+  static void liveClasses() {
+    withConfig(Map.of("liveQuery", "{\"classNames\":[\"Game\",\"Secret\",\"Locked\"]}"));
+  }
+
+  private static LiveSocket connected(JsonObject extra) {
+    LiveSocket socket = new LiveSocket(suite.vertx(), suite.gatewayPort(), "/");
+    socket.send(new JsonObject().put("op", "connect").put("applicationId", APP_ID)
+        .mergeIn(extra));
+    assertNotNull(socket.next("connected").getString("clientId"));
+    return socket;
+  }
+
+  private static void subscribe(LiveSocket socket, int requestId, String className,
+      JsonObject where, JsonObject extra) {
+    socket.send(new JsonObject().put("op", "subscribe").put("requestId", requestId).put("query",
+        new JsonObject().put("className", className).put("where", where).mergeIn(extra)));
+    assertEquals(requestId, socket.next("subscribed").getInteger("requestId"));
+  }
+
+  private static String save(String className, JsonObject fields) {
+    return create(className, fields).getString("objectId");
+  }
+
+  private static void put(String className, String id, JsonObject fields) {
+    expect(request(HttpMethod.PUT, "/classes/" + className + "/" + id, fields), 200);
+  }
+
+  @Test
+  void everyEventOfOneSubscription() {
+    try (LiveSocket socket = connected(new JsonObject())) {
+      subscribe(socket, 1, "Game", new JsonObject().put("score", new JsonObject()
+          .put("$gt", 10)), new JsonObject());
+      String low = save("Game", new JsonObject().put("score", 5));
+      String high = save("Game", new JsonObject().put("score", 20).put("name", "hi"));
+      JsonObject created = socket.next("create");
+      assertEquals(1, created.getInteger("requestId"));
+      assertEquals(high, created.getJsonObject("object").getString("objectId"));
+      assertEquals("Game", created.getJsonObject("object").getString("className"));
+      assertEquals(20, created.getJsonObject("object").getInteger("score"));
+
+      put("Game", low, new JsonObject().put("score", 15));
+      JsonObject entered = socket.next("enter");
+      assertEquals(15, entered.getJsonObject("object").getInteger("score"));
+      assertEquals(5, entered.getJsonObject("original").getInteger("score"));
+      put("Game", high, new JsonObject().put("score", 30));
+      JsonObject updated = socket.next("update");
+      assertEquals(30, updated.getJsonObject("object").getInteger("score"));
+      assertEquals(20, updated.getJsonObject("original").getInteger("score"));
+      put("Game", high, new JsonObject().put("score", 3));
+      assertEquals(high, socket.next("leave").getJsonObject("object").getString("objectId"));
+      expect(request(HttpMethod.DELETE, "/classes/Game/" + low, null), 200);
+      assertEquals(low, socket.next("delete").getJsonObject("object").getString("objectId"));
+
+      socket.send(new JsonObject().put("op", "unsubscribe").put("requestId", 1));
+      assertEquals(1, socket.next("unsubscribed").getInteger("requestId"));
+      subscribe(socket, 2, "Game", new JsonObject(), new JsonObject());
+      save("Game", new JsonObject().put("score", 50));
+      assertEquals(2, socket.next("create").getInteger("requestId"),
+          "nothing for the unsubscribed query, one event for the new one");
+    }
+  }
+
+  @Test
+  void updateReplacesTheQueryKeysAndWatchLimitWhatArrives() {
+    try (LiveSocket socket = connected(new JsonObject())) {
+      subscribe(socket, 7, "Game", new JsonObject().put("name", "watched"), new JsonObject()
+          .put("keys", new JsonArray().add("score")).put("watch", new JsonArray().add("score")));
+      String id = save("Game", new JsonObject().put("name", "watched").put("score", 1)
+          .put("other", "x"));
+      JsonObject object = socket.next("create").getJsonObject("object");
+      assertEquals(1, object.getInteger("score"));
+      assertFalse(object.containsKey("other") || object.containsKey("name"), object.encode());
+      assertTrue(object.containsKey("objectId") && object.containsKey("createdAt"));
+      put("Game", id, new JsonObject().put("other", "y"));
+      put("Game", id, new JsonObject().put("score", 2));
+      assertEquals(2, socket.next("update").getJsonObject("object").getInteger("score"),
+          "a change of an unwatched field makes no event");
+
+      socket.send(new JsonObject().put("op", "update").put("requestId", 7).put("query",
+          new JsonObject().put("className", "Game").put("where", new JsonObject()
+              .put("name", "other"))));
+      assertEquals(7, socket.next("subscribed").getInteger("requestId"));
+      save("Game", new JsonObject().put("name", "watched"));
+      save("Game", new JsonObject().put("name", "other"));
+      assertEquals("other", socket.next("create").getJsonObject("object").getString("name"));
+    }
+  }
+
+  @Test
+  void eventsFollowAclsRolesAndSessions() {
+    JsonObject ann = expect(request(HttpMethod.POST, "/users", new JsonObject()
+        .put("username", "lq-ann").put("password", "pw")), 201);
+    String annId = ann.getString("objectId");
+    Map<String, String> master = Map.of(ParseHeaders.APPLICATION_ID, APP_ID,
+        ParseHeaders.MASTER_KEY, MASTER_KEY);
+    expect(request(HttpMethod.POST, "/roles", master, new JsonObject().put("name", "lqteam")
+        .put("ACL", new JsonObject().put("*", new JsonObject().put("read", true)))
+        .put("users", new JsonObject().put("__op", "AddRelation").put("objects",
+            new JsonArray().add(new JsonObject().put("__type", "Pointer")
+                .put("className", "_User").put("objectId", annId))))), 201);
+    try (LiveSocket anonymous = connected(new JsonObject());
+        LiveSocket asAnn = connected(new JsonObject().put("sessionToken",
+            ann.getString("sessionToken")));
+        LiveSocket asMaster = connected(new JsonObject().put("masterKey", MASTER_KEY))) {
+      for (LiveSocket socket : new LiveSocket[] {anonymous, asAnn, asMaster}) {
+        subscribe(socket, 1, "Secret", new JsonObject(), new JsonObject());
+      }
+      save("Secret", new JsonObject().put("n", 1).put("ACL", new JsonObject().put(annId,
+          new JsonObject().put("read", true))));
+      save("Secret", new JsonObject().put("n", 2).put("ACL", new JsonObject().put("role:lqteam",
+          new JsonObject().put("read", true))));
+      save("Secret", new JsonObject().put("n", 3));
+      assertEquals(1, asAnn.next("create").getJsonObject("object").getInteger("n"));
+      assertEquals(2, asAnn.next("create").getJsonObject("object").getInteger("n"),
+          "through her role");
+      assertEquals(3, asAnn.next("create").getJsonObject("object").getInteger("n"));
+      assertEquals(3, anonymous.next("create").getJsonObject("object").getInteger("n"),
+          "the public sees only the public object");
+      for (int n = 1; n <= 3; n++) {
+        assertEquals(n, asMaster.next("create").getJsonObject("object").getInteger("n"));
+      }
+
+      expect(request(HttpMethod.POST, "/logout", Map.of(ParseHeaders.APPLICATION_ID, APP_ID,
+          ParseHeaders.SESSION_TOKEN, ann.getString("sessionToken")), null), 200);
+      save("Secret", new JsonObject().put("n", 4));
+      JsonObject ended = asAnn.next("error");
+      assertEquals(209, ended.getInteger("code"), "a revoked session stops receiving");
+      assertEquals(4, anonymous.next("create").getJsonObject("object").getInteger("n"));
+      save("Secret", new JsonObject().put("n", 5));
+      assertEquals(5, anonymous.next("create").getJsonObject("object").getInteger("n"));
+      asAnn.nothingFor(300);
+    }
+  }
+
+  @Test
+  void refusals() {
+    try (LiveSocket socket = new LiveSocket(suite.vertx(), suite.gatewayPort(), "/")) {
+      socket.send(new JsonObject().put("op", "subscribe").put("requestId", 1).put("query",
+          new JsonObject().put("className", "Game")));
+      assertEquals(2, socket.next("error").getInteger("code"), "subscribe before connect");
+      socket.send(new JsonObject().put("op", "connect").put("applicationId", "someone-else"));
+      JsonObject wrongApp = socket.next("error");
+      assertEquals(4, wrongApp.getInteger("code"));
+      assertFalse(wrongApp.getBoolean("reconnect"));
+    }
+    try (LiveSocket socket = connected(new JsonObject())) {
+      socket.send(new JsonObject().put("op", "dance"));
+      assertEquals(3, socket.next("error").getInteger("code"));
+      socket.send(new JsonObject().put("op", "subscribe").put("requestId", 3).put("query",
+          new JsonObject().put("className", "Game").put("where", new JsonObject().put("owner",
+              new JsonObject().put("$inQuery", new JsonObject().put("className", "_User")
+                  .put("where", new JsonObject()))))));
+      JsonObject unsupported = socket.next("error");
+      assertEquals(102, unsupported.getInteger("code"), unsupported.encode());
+      assertEquals(3, unsupported.getInteger("requestId"));
+
+      expect(request(HttpMethod.POST, "/schemas/Locked", Map.of(ParseHeaders.APPLICATION_ID,
+          APP_ID, ParseHeaders.MASTER_KEY, MASTER_KEY), new JsonObject()
+          .put("className", "Locked").put("classLevelPermissions", new JsonObject()
+              .put("find", new JsonObject().put("requiresAuthentication", true)))), 200);
+      socket.send(new JsonObject().put("op", "subscribe").put("requestId", 4).put("query",
+          new JsonObject().put("className", "Locked")));
+      JsonObject denied = socket.next("error");
+      assertEquals(4, denied.getInteger("requestId"));
+      assertTrue(denied.getInteger("code") == 119 || denied.getInteger("code") == 101,
+          denied.encode());
+      socket.send(new JsonObject().put("op", "unsubscribe").put("requestId", 99));
+      assertEquals(2, socket.next("error").getInteger("code"));
+    }
+  }
+}
