@@ -3,6 +3,7 @@ package io.parsevertx.data;
 import io.parsevertx.common.bus.EventBusAddresses;
 import io.parsevertx.data.aggregate.AggregateService;
 import io.parsevertx.data.batch.TransactionalBatch;
+import io.parsevertx.data.livequery.ChangePublisher;
 import io.parsevertx.data.classes.ClassesService;
 import io.parsevertx.data.config.ConfigService;
 import io.parsevertx.data.idempotency.IdempotencyService;
@@ -35,8 +36,8 @@ public record DataComponents(StorageAdapter storage, SchemaController schemas,
     PrincipalResolver principals = new PrincipalResolver(storage, schemas);
     Runnable rolesChanged = () -> vertx.eventBus().publish(EventBusAddresses.ROLES_CHANGED,
         new JsonObject());
-    Consumer<ObjectChange> liveChanges = change -> vertx.eventBus().publish(
-        EventBusAddresses.LIVEQUERY_CHANGES, change.toJson());
+    Consumer<ObjectChange> liveChanges = new ChangePublisher(vertx, config.liveQueryRedisURL(),
+        config.appId());
     ClassesService classes = new ClassesService(storage, schemas, config, principals,
         rolesChanged, liveChanges);
     return new DataComponents(storage, schemas, principals, classes,

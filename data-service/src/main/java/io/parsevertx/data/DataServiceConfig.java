@@ -23,11 +23,13 @@ import io.vertx.core.json.JsonObject;
  * @param databaseOptions the {@code databaseOptions} option, or null
  * @param liveQueryClasses the classes whose changes are announced for LiveQuery
  *     ({@code liveQuery.classNames})
+ * @param liveQueryRedisURL where changes are published for LiveQuery pods
+ *     ({@code liveQuery.redisURL}), or null for the event bus
  */
 public record DataServiceConfig(String databaseURI, String appId, String filesBaseUrl,
     int maxLimit, int objectIdSize, RequestComplexity complexity, JsonObject protectedFields,
     boolean allowClientClassCreation, JsonObject auth, JsonObject databaseOptions,
-    java.util.Set<String> liveQueryClasses) {
+    java.util.Set<String> liveQueryClasses, String liveQueryRedisURL) {
 
   public static DataServiceConfig fromJson(JsonObject options) {
     String databaseUri = options.getString(ParseServerOptions.DATABASE_URI);
@@ -45,13 +47,15 @@ public record DataServiceConfig(String databaseURI, String appId, String filesBa
         options.getBoolean(ParseServerOptions.ALLOW_CLIENT_CLASS_CREATION, false),
         options.getJsonObject(ParseServerOptions.AUTH),
         options.getJsonObject(ParseServerOptions.DATABASE_OPTIONS),
-        liveQueryClasses(options.getJsonObject(ParseServerOptions.LIVE_QUERY)));
+        liveQueryClasses(options.getJsonObject(ParseServerOptions.LIVE_QUERY)),
+        options.getJsonObject(ParseServerOptions.LIVE_QUERY, new JsonObject())
+            .getString("redisURL"));
   }
 
   private static java.util.Set<String> liveQueryClasses(JsonObject liveQuery) {
     java.util.Set<String> classes = new java.util.HashSet<>();
-    if (liveQuery != null && liveQuery.getValue("classNames") instanceof io.vertx.core.json.JsonArray
-        names) {
+    if (liveQuery != null
+        && liveQuery.getValue("classNames") instanceof io.vertx.core.json.JsonArray names) {
       names.forEach(name -> classes.add(String.valueOf(name)));
     }
     return java.util.Set.copyOf(classes);

@@ -23,6 +23,7 @@ final class LiveQueryClient {
   private volatile boolean master;
   private volatile String sessionToken;
   private volatile String installationId;
+  private volatile boolean cutOff;
 
   LiveQueryClient(ServerWebSocket socket) {
     this.socket = socket;
@@ -70,10 +71,11 @@ final class LiveQueryClient {
   }
 
   void send(JsonObject message) {
-    if (socket.isClosed()) {
+    if (cutOff || socket.isClosed()) {
       return;
     }
     if (socket.writeQueueFull()) {
+      cutOff = true;
       LOG.warn("event=livequery_client_too_slow clientId={} queuedBytesMax={}", clientId,
           MAX_QUEUED_BYTES);
       socket.close((short) 1008, "too slow: events could not be delivered");

@@ -19,10 +19,13 @@ import java.util.Set;
  * @param path where the WebSocket endpoint is
  * @param port the port of its own server when no gateway runs in this process
  * @param ownServer whether to open that server (livequery without the gateway here)
+ * @param redisURL where changes arrive from when LiveQuery runs on its own pods, or null for
+ *     the event bus
  */
 record LiveQueryConfig(String databaseURI, JsonObject databaseOptions, String appId,
     String masterKey, Set<String> classNames, Map<String, String> keyPairs,
-    long websocketTimeout, String path, int port, boolean ownServer, long requestTimeout) {
+    long websocketTimeout, String path, int port, boolean ownServer, long requestTimeout,
+    String redisURL) {
 
   static LiveQueryConfig fromJson(JsonObject options) {
     JsonObject liveQuery = options.getJsonObject(ParseServerOptions.LIVE_QUERY, new JsonObject());
@@ -52,6 +55,7 @@ record LiveQueryConfig(String databaseURI, JsonObject databaseOptions, String ap
         server.getString("path", "/"),
         options.getNumber(ParseServerOptions.PORT, 1337).intValue(),
         !services.isEmpty() && !services.contains("gateway"),
-        options.getNumber(ParseServerOptions.REQUEST_TIMEOUT, 30_000L).longValue());
+        options.getNumber(ParseServerOptions.REQUEST_TIMEOUT, 30_000L).longValue(),
+        server.getString("redisURL", liveQuery.getString("redisURL")));
   }
 }

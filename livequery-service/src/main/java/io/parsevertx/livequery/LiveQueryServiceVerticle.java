@@ -33,6 +33,7 @@ public final class LiveQueryServiceVerticle extends VerticleBase {
   private StorageAdapter storage;
   private LiveQueryHub hub;
   private HttpServer ownServer;
+  private RedisChanges redis;
   private long pinger = -1;
 
   @Override
@@ -55,6 +56,10 @@ public final class LiveQueryServiceVerticle extends VerticleBase {
         message -> hub.onChange(ObjectChange.fromJson(message.body()))).completion());
     ready.add(vertx.eventBus().<JsonObject>consumer(EventBusAddresses.SESSIONS_INVALIDATED,
         message -> hub.onSessionsInvalidated(message.body())).completion());
+    if (config.redisURL() != null) {
+      redis = new RedisChanges(vertx, config.redisURL(), config.appId(), hub::onChange);
+      ready.add(redis.start());
+    }
     WebSocketHandoff.register(vertx, config.path(), hub::accept);
     if (config.websocketTimeout() > 0) {
       pinger = vertx.setPeriodic(config.websocketTimeout(), id -> hub.ping());
@@ -84,7 +89,8 @@ public final class LiveQueryServiceVerticle extends VerticleBase {
     if (pinger >= 0) {
       vertx.cancelTimer(pinger);
     }
-    Future<?> closed = hub == null ? Future.succeededFuture() : hub.closeAll();
+    Future<?> closed = (hub == null ? Future.succeededFuture() : hub.closeAll())
+        .compose(v -> redis == null ? Future.succeededFuture() : redis.stop());
     return closed.compose(v -> ownServer == null ? Future.succeededFuture() : ownServer.close())
         .compose(v -> storage == null ? Future.succeededFuture() : storage.close());
   }

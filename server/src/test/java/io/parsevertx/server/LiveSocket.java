@@ -61,12 +61,27 @@ public final class LiveSocket implements AutoCloseable {
     }
   }
 
+  /** The next frame within {@code millis}, or null. */
+  public JsonObject poll(long millis) {
+    try {
+      return received.poll(millis, TimeUnit.MILLISECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return null;
+    }
+  }
+
   public boolean closed() {
     return closed;
   }
 
+  /** Stops reading from the socket, as a client on a stalled network would. */
   public void pause() {
     socket.pause();
+  }
+
+  public void resume() {
+    socket.resume();
   }
 
   @Override

@@ -16,6 +16,14 @@ public record ObjectChange(String className, String op, JsonObject object, JsonO
   public static final String UPDATE = "update";
   public static final String DELETE = "delete";
 
+  /**
+   * The Redis pub/sub channel that carries an app's changes to every livequery-service when
+   * they run on their own pods ({@code liveQuery.redisURL}).
+   */
+  public static String redisChannel(String appId) {
+    return "parse:livequery:" + appId;
+  }
+
   public JsonObject toJson() {
     return new JsonObject().put("className", className).put("op", op).put("object", object)
         .put("original", original);
