@@ -1,9 +1,11 @@
 package io.parsevertx.livequery;
 
+import io.vertx.core.Future;
 import io.vertx.core.http.ServerWebSocket;
 import io.vertx.core.json.JsonObject;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -24,6 +26,8 @@ final class LiveQueryClient {
   private volatile String sessionToken;
   private volatile String installationId;
   private volatile boolean cutOff;
+  /** The last event being prepared: events leave in the order their changes arrived. */
+  private Future<Void> tail = Future.succeededFuture();
 
   LiveQueryClient(ServerWebSocket socket) {
     this.socket = socket;
@@ -92,6 +96,19 @@ final class LiveQueryClient {
       message.put("requestId", requestId);
     }
     send(message);
+  }
+
+  /**
+   * Prepares an event (checking access may wait for the database) and sends it, or nothing
+   * when it yields null, after every event queued before it.
+   */
+  synchronized void inOrder(Supplier<Future<JsonObject>> event) {
+    tail = tail.transform(previous -> event.get()).map(message -> {
+      if (message != null) {
+        send(message);
+      }
+      return (Void) null;
+    }).recover(e -> Future.succeededFuture());
   }
 
   void ping() {

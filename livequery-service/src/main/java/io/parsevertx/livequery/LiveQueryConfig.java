@@ -21,11 +21,12 @@ import java.util.Set;
  * @param ownServer whether to open that server (livequery without the gateway here)
  * @param redisURL where changes arrive from when LiveQuery runs on its own pods, or null for
  *     the event bus
+ * @param protectedFields the {@code protectedFields} option, applied to events as to queries
  */
 record LiveQueryConfig(String databaseURI, JsonObject databaseOptions, String appId,
     String masterKey, Set<String> classNames, Map<String, String> keyPairs,
     long websocketTimeout, String path, int port, boolean ownServer, long requestTimeout,
-    String redisURL) {
+    String redisURL, JsonObject protectedFields) {
 
   static LiveQueryConfig fromJson(JsonObject options) {
     JsonObject liveQuery = options.getJsonObject(ParseServerOptions.LIVE_QUERY, new JsonObject());
@@ -56,6 +57,7 @@ record LiveQueryConfig(String databaseURI, JsonObject databaseOptions, String ap
         options.getNumber(ParseServerOptions.PORT, 1337).intValue(),
         !services.isEmpty() && !services.contains("gateway"),
         options.getNumber(ParseServerOptions.REQUEST_TIMEOUT, 30_000L).longValue(),
-        server.getString("redisURL", liveQuery.getString("redisURL")));
+        server.getString("redisURL", liveQuery.getString("redisURL")),
+        options.getJsonObject(ParseServerOptions.PROTECTED_FIELDS, new JsonObject()));
   }
 }

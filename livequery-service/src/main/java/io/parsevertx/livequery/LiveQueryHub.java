@@ -8,7 +8,9 @@ import io.parsevertx.common.query.QueryMatcher;
 import io.parsevertx.common.query.QueryNode;
 import io.parsevertx.common.query.WhereParser;
 import io.parsevertx.common.security.AccessPolicy;
+import io.parsevertx.common.schema.ClassSchema;
 import io.parsevertx.common.security.ClassPermissions;
+import io.parsevertx.common.security.ProtectedFields;
 import io.parsevertx.common.security.SensitiveFields;
 import io.parsevertx.storage.schema.SchemaController;
 import io.vertx.core.Future;
@@ -155,6 +157,8 @@ final class LiveQueryHub {
         .compose(policy -> schemas.find(className).map(schema -> {
           if (schema != null) {
             ClassPermissions.check(schema, "find", policy, node);
+            ProtectedFields.refuseProbing(schema, node, List.of(), ProtectedFields.forCaller(
+                schema, policy, config.protectedFields()));
           }
           return policy;
         }))
@@ -261,29 +265,33 @@ final class LiveQueryHub {
 
   private void deliver(Subscription subscription, ObjectChange change, String event) {
     LiveQueryClient client = subscription.client();
-    principals.of(subscription.sessionToken(), client.master()).onComplete(resolved -> {
-      if (resolved.failed()) {
-        // note: the session ended (logout, revocation): the subscription stops here
-        if (client.subscriptions().remove(subscription.requestId(), subscription)) {
-          unindex(subscription);
-          client.error(ParseErrorCode.INVALID_SESSION_TOKEN.code(), "Invalid session token",
-              false, subscription.requestId());
-        }
-        return;
-      }
-      AccessPolicy policy = resolved.result();
-      JsonObject visibleObject = event.equals("leave") ? change.original() : change.object();
-      if (!readable(policy, visibleObject)) {
-        return;
-      }
-      JsonObject message = client.message(event).put("requestId", subscription.requestId())
-          .put("object", shaped(subscription, change.object(), policy));
-      if (change.original() != null && (event.equals("update") || event.equals("enter")
-          || event.equals("leave"))) {
-        message.put("original", shaped(subscription, change.original(), policy));
-      }
-      client.send(message);
-    });
+    client.inOrder(() -> principals.of(subscription.sessionToken(), client.master())
+        .transform(resolved -> {
+          if (resolved.failed()) {
+            // note: the session ended (logout, revocation): the subscription stops here
+            if (client.subscriptions().remove(subscription.requestId(), subscription)) {
+              unindex(subscription);
+              client.error(ParseErrorCode.INVALID_SESSION_TOKEN.code(),
+                  "Invalid session token", false, subscription.requestId());
+            }
+            return Future.succeededFuture(null);
+          }
+          AccessPolicy policy = resolved.result();
+          JsonObject visible = event.equals("leave") ? change.original() : change.object();
+          if (!readable(policy, visible)) {
+            return Future.succeededFuture(null);
+          }
+          return schemas.find(subscription.className()).map(schema -> {
+            JsonObject message = client.message(event)
+                .put("requestId", subscription.requestId())
+                .put("object", shaped(subscription, schema, change.object(), policy));
+            if (change.original() != null && (event.equals("update") || event.equals("enter")
+                || event.equals("leave"))) {
+              message.put("original", shaped(subscription, schema, change.original(), policy));
+            }
+            return message;
+          });
+        }));
   }
 
   /** An ACL-less object is public; otherwise one of the caller's principals must read it. */
@@ -298,9 +306,19 @@ final class LiveQueryHub {
         instanceof JsonObject perms && perms.getBoolean("read", false));
   }
 
-  private JsonObject shaped(Subscription subscription, JsonObject stored, AccessPolicy policy) {
-    JsonObject object = sensitive.strip(subscription.className(), stored.copy(),
-        policy.master());
+  /**
+   * What this subscriber may see of the object, as a query would show it: no internal or
+   * secret field, authData as each provider shows it, the {@code protectedFields} hidden from
+   * this caller, then only the subscription's {@code keys}.
+   */
+  private JsonObject shaped(Subscription subscription, ClassSchema schema, JsonObject stored,
+      AccessPolicy policy) {
+    JsonObject object = stored.copy();
+    if (schema != null) {
+      ProtectedFields.strip(schema, object, ProtectedFields.forCaller(schema, policy,
+          config.protectedFields()), policy);
+    }
+    sensitive.strip(subscription.className(), object, policy.master());
     object.put("className", subscription.className());
     if (subscription.keys() == null) {
       return object;

@@ -12,7 +12,7 @@ import io.parsevertx.data.query.QueryResolver;
 import io.parsevertx.data.query.ResultShaper;
 import io.parsevertx.common.security.SensitiveFields;
 import io.parsevertx.common.security.AccessPolicy;
-import io.parsevertx.data.security.ProtectedFields;
+import io.parsevertx.common.security.ProtectedFields;
 import io.parsevertx.data.security.SpecialClasses;
 import io.parsevertx.storage.StorageAdapter;
 import io.vertx.core.Future;

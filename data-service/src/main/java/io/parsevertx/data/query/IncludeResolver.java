@@ -7,7 +7,7 @@ import io.parsevertx.common.query.QueryOp;
 import io.parsevertx.common.types.ParseType;
 import io.parsevertx.storage.schema.SchemaController;
 import io.parsevertx.common.security.AccessPolicy;
-import io.parsevertx.data.security.ProtectedFields;
+import io.parsevertx.common.security.ProtectedFields;
 import io.parsevertx.storage.StorageAdapter;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;

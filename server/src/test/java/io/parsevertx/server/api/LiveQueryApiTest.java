@@ -24,7 +24,7 @@ class LiveQueryApiTest extends ApiTestBase {
 
   @BeforeAll
   static void liveClasses() {
-    withConfig(Map.of("liveQuery", "{\"classNames\":[\"Game\",\"Secret\",\"Locked\"]}"));
+    withConfig(Map.of("liveQuery", "{\"classNames\":[\"Game\",\"Secret\",\"Locked\",\"Shielded\"]}"));
   }
 
   private static LiveSocket connected(JsonObject extra) {
@@ -154,6 +154,38 @@ class LiveQueryApiTest extends ApiTestBase {
       save("Secret", new JsonObject().put("n", 5));
       assertEquals(5, anonymous.next("create").getJsonObject("object").getInteger("n"));
       asAnn.nothingFor(300);
+    }
+  }
+
+  @Test
+  void protectedFieldsAreHiddenAsInQueries() {
+    Map<String, String> master = Map.of(ParseHeaders.APPLICATION_ID, APP_ID,
+        ParseHeaders.MASTER_KEY, MASTER_KEY);
+    expect(request(HttpMethod.POST, "/schemas/Shielded", master, new JsonObject()
+        .put("className", "Shielded").put("fields", new JsonObject()
+            .put("secret", new JsonObject().put("type", "String"))
+            .put("open", new JsonObject().put("type", "String")))
+        .put("classLevelPermissions", new JsonObject()
+            .put("find", new JsonObject().put("*", true))
+            .put("get", new JsonObject().put("*", true))
+            .put("create", new JsonObject().put("*", true))
+            .put("protectedFields", new JsonObject().put("*", new JsonArray().add("secret"))))),
+        200);
+    try (LiveSocket anonymous = connected(new JsonObject());
+        LiveSocket asMaster = connected(new JsonObject().put("masterKey", MASTER_KEY))) {
+      subscribe(anonymous, 1, "Shielded", new JsonObject(), new JsonObject());
+      subscribe(asMaster, 1, "Shielded", new JsonObject(), new JsonObject());
+      save("Shielded", new JsonObject().put("secret", "s3").put("open", "o"));
+      JsonObject seen = anonymous.next("create").getJsonObject("object");
+      assertEquals("o", seen.getString("open"));
+      assertFalse(seen.containsKey("secret"), seen.encode());
+      assertEquals("s3", asMaster.next("create").getJsonObject("object").getString("secret"));
+
+      anonymous.send(new JsonObject().put("op", "subscribe").put("requestId", 2).put("query",
+          new JsonObject().put("className", "Shielded").put("where", new JsonObject()
+              .put("secret", "s3"))));
+      JsonObject probing = anonymous.next("error");
+      assertEquals(2, probing.getInteger("requestId"), "no probing a protected field");
     }
   }
 

@@ -1,4 +1,4 @@
-package io.parsevertx.data.security;
+package io.parsevertx.common.security;
 
 import io.parsevertx.common.ParseFields;
 import io.parsevertx.common.error.ParseErrorCode;
@@ -7,7 +7,6 @@ import io.parsevertx.common.query.QueryNode;
 import io.parsevertx.common.query.SortKey;
 import io.parsevertx.common.schema.ClassNames;
 import io.parsevertx.common.schema.ClassSchema;
-import io.parsevertx.common.security.AccessPolicy;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.util.HashMap;
