@@ -48,8 +48,8 @@ final class LiveQueryHub {
   private final Principals principals;
   private final SchemaController schemas;
   private final SensitiveFields sensitive;
-  /** Subscriptions by class: a change is matched only against its own class's. */
-  private final Map<String, Set<Subscription>> byClass = new ConcurrentHashMap<>();
+  /** Subscriptions by class (and equality): a change is matched against its candidates only. */
+  private final Map<String, ClassSubscriptions> byClass = new ConcurrentHashMap<>();
   private final Set<LiveQueryClient> clients = ConcurrentHashMap.newKeySet();
 
   LiveQueryHub(LiveQueryConfig config, Principals principals, SchemaController schemas,
@@ -169,8 +169,7 @@ final class LiveQueryHub {
           if (previous != null) {
             unindex(previous);
           }
-          byClass.computeIfAbsent(className, c -> ConcurrentHashMap.newKeySet())
-              .add(subscription);
+          byClass.computeIfAbsent(className, c -> new ClassSubscriptions()).add(subscription);
           client.send(client.message("subscribed").put("requestId", requestId));
         })
         .onFailure(e -> {
@@ -217,7 +216,7 @@ final class LiveQueryHub {
   }
 
   private void unindex(Subscription subscription) {
-    Set<Subscription> ofClass = byClass.get(subscription.className());
+    ClassSubscriptions ofClass = byClass.get(subscription.className());
     if (ofClass != null) {
       ofClass.remove(subscription);
     }
@@ -225,11 +224,11 @@ final class LiveQueryHub {
 
   /** A change announced by data-service: the events it makes, to whoever may read them. */
   void onChange(ObjectChange change) {
-    Set<Subscription> subscriptions = byClass.get(change.className());
-    if (subscriptions == null || subscriptions.isEmpty()) {
+    ClassSubscriptions subscriptions = byClass.get(change.className());
+    if (subscriptions == null) {
       return;
     }
-    for (Subscription subscription : subscriptions) {
+    for (Subscription subscription : subscriptions.candidates(change)) {
       String event = event(subscription, change);
       if (event != null) {
         deliver(subscription, change, event);
