@@ -11,6 +11,7 @@ import io.parsevertx.auth.sessions.SessionOperations;
 import io.parsevertx.auth.sessions.SessionService;
 import io.parsevertx.auth.users.UserFields;
 import io.parsevertx.auth.users.UserService;
+import io.parsevertx.common.livequery.ChangePublisher;
 import io.parsevertx.common.schema.ClassNames;
 import io.parsevertx.common.schema.ClassSchema;
 import io.parsevertx.storage.StorageAdapter;
@@ -45,7 +46,9 @@ public record AuthComponents(StorageAdapter storage, SchemaController schemas,
         vertx.eventBus(), principals, emails,
         AuthDataAdapters.create(vertx, config.auth(), config.enableAnonymousUsers(),
             config.serverSecret()),
-        config.sms() == null ? null : new HttpSmsSender(vertx, config.sms().gateway()));
+        config.sms() == null ? null : new HttpSmsSender(vertx, config.sms().gateway()),
+        config.liveQueryUsers() ? new ChangePublisher(vertx, config.liveQueryRedisURL(),
+            config.email().appId()) : change -> { });
     PasswordReset reset = new PasswordReset(storage, userSchema, config.email(), mailer, hasher,
         config.passwordPolicy(), config.accountLockout(), sessions);
     return new AuthComponents(storage, schemas, principals, users,

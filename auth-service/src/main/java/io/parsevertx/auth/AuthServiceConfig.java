@@ -26,11 +26,15 @@ import io.vertx.core.json.JsonObject;
  * @param serverSecret key material for what the server signs for itself (WebAuthn challenges):
  *     the master key
  * @param databaseOptions the {@code databaseOptions} option, or null
+ * @param liveQueryUsers whether {@code _User} is a LiveQuery class ({@code liveQuery.classNames})
+ * @param liveQueryRedisURL where LiveQuery changes are published ({@code liveQuery.redisURL}),
+ *     or null for the event bus
  */
 public record AuthServiceConfig(String databaseURI, long sessionLength, int bcryptCost,
     boolean enforcePrivateUsers, AccountLockout accountLockout, PasswordPolicy passwordPolicy,
     EmailOptions email, boolean enableAnonymousUsers, boolean expireInactiveSessions,
-    JsonObject auth, TotpMfa mfa, SmsMfa sms, String serverSecret, JsonObject databaseOptions) {
+    JsonObject auth, TotpMfa mfa, SmsMfa sms, String serverSecret, JsonObject databaseOptions,
+    boolean liveQueryUsers, String liveQueryRedisURL) {
 
   /**
    * The account e-mail flows: links point into {@code publicServerURL}; mails go through
@@ -88,7 +92,11 @@ public record AuthServiceConfig(String databaseURI, long sessionLength, int bcry
         options.getString(ParseServerOptions.MASTER_KEY)),
         SmsMfa.fromOptions(options.getJsonObject(ParseServerOptions.AUTH)),
         options.getString(ParseServerOptions.MASTER_KEY),
-        options.getJsonObject(ParseServerOptions.DATABASE_OPTIONS));
+        options.getJsonObject(ParseServerOptions.DATABASE_OPTIONS),
+        options.getJsonObject(ParseServerOptions.LIVE_QUERY, new JsonObject())
+            .getJsonArray("classNames", new io.vertx.core.json.JsonArray()).contains("_User"),
+        options.getJsonObject(ParseServerOptions.LIVE_QUERY, new JsonObject())
+            .getString("redisURL"));
   }
 
   /**

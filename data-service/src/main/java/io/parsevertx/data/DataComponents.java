@@ -3,7 +3,7 @@ package io.parsevertx.data;
 import io.parsevertx.common.bus.EventBusAddresses;
 import io.parsevertx.data.aggregate.AggregateService;
 import io.parsevertx.data.batch.TransactionalBatch;
-import io.parsevertx.data.livequery.ChangePublisher;
+import io.parsevertx.common.livequery.ChangePublisher;
 import io.parsevertx.data.classes.ClassesService;
 import io.parsevertx.data.config.ConfigService;
 import io.parsevertx.data.idempotency.IdempotencyService;

@@ -19,6 +19,7 @@ public final class LiveSocket implements AutoCloseable {
   private final WebSocket socket;
   private final BlockingQueue<JsonObject> received = new LinkedBlockingQueue<>();
   private volatile boolean closed;
+  private final java.util.concurrent.CountDownLatch pinged = new java.util.concurrent.CountDownLatch(1);
 
   public LiveSocket(Vertx vertx, int port, String path) {
     client = vertx.createWebSocketClient();
@@ -26,6 +27,11 @@ public final class LiveSocket implements AutoCloseable {
         .setURI(path)).await();
     socket.textMessageHandler(text -> received.add(new JsonObject(text)));
     socket.closeHandler(v -> closed = true);
+    socket.frameHandler(frame -> {
+      if (frame.isPing()) {
+        pinged.countDown();
+      }
+    });
   }
 
   public LiveSocket send(JsonObject message) {
@@ -58,6 +64,16 @@ public final class LiveSocket implements AutoCloseable {
       assertNull(received.poll(millis, TimeUnit.MILLISECONDS));
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
+    }
+  }
+
+  /** Whether the server pinged this socket within {@code millis}. */
+  public boolean awaitPing(long millis) {
+    try {
+      return pinged.await(millis, TimeUnit.MILLISECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return false;
     }
   }
 

@@ -14,6 +14,7 @@ import io.parsevertx.common.ParseFields;
 import io.parsevertx.common.auth.AuthContext;
 import io.parsevertx.common.bus.EventBusAddresses;
 import io.parsevertx.common.bus.ServiceRequest;
+import io.parsevertx.common.livequery.ObjectChange;
 import io.parsevertx.common.error.ParseErrorCode;
 import io.parsevertx.common.error.ParseException;
 import io.parsevertx.common.query.FindOptions;
@@ -32,6 +33,7 @@ import io.vertx.core.eventbus.EventBus;
 import io.vertx.core.json.JsonObject;
 import java.time.Instant;
 import java.util.List;
+import java.util.function.Consumer;
 
 /**
  * Users: sign up, log in and out, the current user, and the changes only a user (or the master
@@ -52,11 +54,14 @@ public final class UserService {
   private final AuthDataLogin authDataLogin;
   private final LoginFactors factors;
   private final AuthDataAdapters adapters;
+  private final Consumer<ObjectChange> liveChanges;
 
+  /** @param liveChanges told of every user created, changed or deleted, for LiveQuery */
   public UserService(StorageAdapter storage, SchemaController schemas, SessionService sessions,
       PasswordHasher hasher, AuthServiceConfig config, EventBus bus,
       PrincipalResolver principals, AccountEmails emails, AuthDataAdapters adapters,
-      SmsSender smsSender) {
+      SmsSender smsSender, Consumer<ObjectChange> liveChanges) {
+    this.liveChanges = liveChanges;
     this.adapters = adapters;
     this.storage = storage;
     this.schemas = schemas;
@@ -111,7 +116,11 @@ public final class UserService {
             user.put(ParseFields.ACL, defaultAcl(userId));
           }
           emails.prepareSignUp(user);
-          return storage.createObject(schema, user).onSuccess(v -> emails.afterSignUp(user));
+          return storage.createObject(schema, user).onSuccess(v -> {
+            emails.afterSignUp(user);
+            liveChanges.accept(new ObjectChange(ClassNames.USER, ObjectChange.CREATE, user,
+                null));
+          });
         }))
         .compose(v -> sessions.create(userId, "signup", "password", request.auth()
             .installationId()))
@@ -300,8 +309,13 @@ public final class UserService {
                 body.put(UserFields.HASHED_PASSWORD, hash)
                     .put(PasswordPolicy.CHANGED_AT, ParseDates.toJson(Instant.now()));
               }
-              return storage.updateObject(schema, byId(userId),
-                  body.put(ParseFields.UPDATED_AT, now));
+              return liveOriginal(userId).compose(original -> storage.updateObject(schema,
+                  byId(userId), body.put(ParseFields.UPDATED_AT, now)).onSuccess(updated -> {
+                    if (updated != null && config.liveQueryUsers()) {
+                      liveChanges.accept(new ObjectChange(ClassNames.USER, ObjectChange.UPDATE,
+                          updated, original));
+                    }
+                  }));
             }))
         .compose(updated -> {
           if (updated == null) {
@@ -317,9 +331,20 @@ public final class UserService {
   /** @return {@code {}}; the user's sessions end too; fails with 206 or 101 */
   public Future<JsonObject> delete(ServiceRequest request) {
     String userId = requireSelfOrMaster(request.auth(), request.objectId(), "delete");
-    return allowedBy(request, "delete").compose(v -> schema())
+    JsonObject[] original = new JsonObject[1];
+    return allowedBy(request, "delete").compose(v -> liveOriginal(userId))
+        .compose(found -> {
+          original[0] = found;
+          return schema();
+        })
         .compose(schema -> storage.deleteObject(schema, byId(userId)))
         .compose(deleted -> deleted ? sessions.deleteAllOf(userId, null)
+            .onSuccess(x -> {
+              if (original[0] != null) {
+                liveChanges.accept(new ObjectChange(ClassNames.USER, ObjectChange.DELETE,
+                    original[0], null));
+              }
+            })
             : Future.failedFuture(notFound()))
         .map(v -> {
           bus.publish(EventBusAddresses.SESSIONS_INVALIDATED,
@@ -392,6 +417,11 @@ public final class UserService {
     }
     return storage.count(schema, WhereParser.parse(where)).compose(count -> count > 0
         ? Future.failedFuture(new ParseException(code, message)) : Future.succeededFuture());
+  }
+
+  /** The user as stored before a change, when LiveQuery needs it (else nothing is read). */
+  private Future<JsonObject> liveOriginal(String userId) {
+    return config.liveQueryUsers() ? loadUser(userId) : Future.succeededFuture(null);
   }
 
   private Future<JsonObject> loadUser(String userId) {

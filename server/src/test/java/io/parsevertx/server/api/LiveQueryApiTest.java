@@ -24,13 +24,16 @@ class LiveQueryApiTest extends ApiTestBase {
 
   @BeforeAll
   static void liveClasses() {
-    withConfig(Map.of("liveQuery", "{\"classNames\":[\"Game\",\"Secret\",\"Locked\",\"Shielded\"]}"));
+    withConfig(Map.of("auth", "{\"mfa\":{\"enabled\":true,\"options\":[\"TOTP\"]}}",
+        "liveQueryServerOptions", "{\"keyPairs\":{\"javascriptKey\":\"js-key\"},"
+            + "\"websocketTimeout\":200}",
+        "liveQuery", "{\"classNames\":[\"Game\",\"Secret\",\"Locked\",\"Shielded\",\"_User\"]}"));
   }
 
   private static LiveSocket connected(JsonObject extra) {
     LiveSocket socket = new LiveSocket(suite.vertx(), suite.gatewayPort(), "/");
     socket.send(new JsonObject().put("op", "connect").put("applicationId", APP_ID)
-        .mergeIn(extra));
+        .put("javascriptKey", "js-key").mergeIn(extra));
     assertNotNull(socket.next("connected").getString("clientId"));
     return socket;
   }
@@ -186,6 +189,46 @@ class LiveQueryApiTest extends ApiTestBase {
               .put("secret", "s3"))));
       JsonObject probing = anonymous.next("error");
       assertEquals(2, probing.getInteger("requestId"), "no probing a protected field");
+    }
+  }
+
+  @Test
+  void usersArriveWithoutSecretsAndWithMfaAsItsStatus() throws Exception {
+    JsonObject bea = expect(request(HttpMethod.POST, "/users", new JsonObject()
+        .put("username", "lq-bea").put("password", "pw")), 201);
+    String secret = new dev.samstevens.totp.secret.DefaultSecretGenerator(32).generate();
+    String code = new dev.samstevens.totp.code.DefaultCodeGenerator().generate(secret,
+        System.currentTimeMillis() / 1000 / 30);
+    try (LiveSocket asMaster = connected(new JsonObject().put("masterKey", MASTER_KEY))) {
+      subscribe(asMaster, 1, "_User", new JsonObject().put("username", "lq-bea"),
+          new JsonObject());
+      expect(request(HttpMethod.PUT, "/users/" + bea.getString("objectId"), Map.of(
+          ParseHeaders.APPLICATION_ID, APP_ID, ParseHeaders.SESSION_TOKEN,
+          bea.getString("sessionToken")), new JsonObject().put("authData", new JsonObject()
+          .put("mfa", new JsonObject().put("secret", secret).put("token", code)))), 200);
+      JsonObject seen = asMaster.next("update").getJsonObject("object");
+      assertEquals(new JsonObject().put("status", "enabled"), seen.getJsonObject("authData")
+          .getJsonObject("mfa"), seen.encode());
+      assertFalse(seen.encode().contains(secret) || seen.containsKey("_hashed_password")
+          || seen.encode().contains("$2"), seen.encode());
+    }
+  }
+
+  @Test
+  void keyPairsArePingedConnections() {
+    try (LiveSocket noKey = new LiveSocket(suite.vertx(), suite.gatewayPort(), "/")) {
+      noKey.send(new JsonObject().put("op", "connect").put("applicationId", APP_ID));
+      JsonObject refused = noKey.next("error");
+      assertEquals(4, refused.getInteger("code"));
+      assertFalse(refused.getBoolean("reconnect"));
+      long deadline = System.currentTimeMillis() + 5_000;
+      while (!noKey.closed() && System.currentTimeMillis() < deadline) {
+        noKey.poll(50);
+      }
+      assertTrue(noKey.closed(), "a connect without the key pair closes the socket");
+    }
+    try (LiveSocket keyed = connected(new JsonObject())) {
+      assertTrue(keyed.awaitPing(5_000), "websocketTimeout pings the connection");
     }
   }
 

@@ -1,7 +1,6 @@
-package io.parsevertx.data.livequery;
+package io.parsevertx.common.livequery;
 
 import io.parsevertx.common.bus.EventBusAddresses;
-import io.parsevertx.common.livequery.ObjectChange;
 import io.vertx.core.Vertx;
 import io.vertx.redis.client.Redis;
 import io.vertx.redis.client.RedisAPI;
@@ -13,7 +12,7 @@ import org.slf4j.LoggerFactory;
 /**
  * Announces each change of a LiveQuery class once: on the event bus when livequery-service
  * shares this process or cluster, or to Redis pub/sub ({@code liveQuery.redisURL}), which every
- * livequery-service pod subscribes to.
+ * livequery-service pod subscribes to. data-service announces objects, auth-service users.
  */
 public final class ChangePublisher implements Consumer<ObjectChange> {
   private static final Logger LOG = LoggerFactory.getLogger(ChangePublisher.class);
