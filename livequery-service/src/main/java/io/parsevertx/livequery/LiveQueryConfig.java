@@ -22,11 +22,14 @@ import java.util.Set;
  * @param redisURL where changes arrive from when LiveQuery runs on its own pods, or null for
  *     the event bus
  * @param protectedFields the {@code protectedFields} option, applied to events as to queries
+ * @param cacheTimeout milliseconds a session token's user stays cached (ended sessions are
+ *     dropped at once anyway)
+ * @param regexTimeout milliseconds a {@code $regex} may run per match, 0 for no limit
  */
 record LiveQueryConfig(String databaseURI, JsonObject databaseOptions, String appId,
     String masterKey, Set<String> classNames, Map<String, String> keyPairs,
     long websocketTimeout, String path, int port, boolean ownServer, long requestTimeout,
-    String redisURL, JsonObject protectedFields) {
+    String redisURL, JsonObject protectedFields, long cacheTimeout, long regexTimeout) {
 
   static LiveQueryConfig fromJson(JsonObject options) {
     JsonObject liveQuery = options.getJsonObject(ParseServerOptions.LIVE_QUERY, new JsonObject());
@@ -58,6 +61,19 @@ record LiveQueryConfig(String databaseURI, JsonObject databaseOptions, String ap
         !services.isEmpty() && !services.contains("gateway"),
         options.getNumber(ParseServerOptions.REQUEST_TIMEOUT, 30_000L).longValue(),
         server.getString("redisURL", liveQuery.getString("redisURL")),
-        options.getJsonObject(ParseServerOptions.PROTECTED_FIELDS, new JsonObject()));
+        options.getJsonObject(ParseServerOptions.PROTECTED_FIELDS, new JsonObject()),
+        nonNegative(server, "cacheTimeout", 5_000L), nonNegative(server, "regexTimeout", 100L));
+  }
+
+  private static long nonNegative(JsonObject server, String name, long fallback) {
+    Object value = server.getValue(name);
+    if (value == null) {
+      return fallback;
+    }
+    if (!(value instanceof Number n) || n.longValue() < 0) {
+      throw new OptionsException("Invalid option --liveQueryServerOptions: " + name
+          + " must be a number of milliseconds");
+    }
+    return n.longValue();
   }
 }

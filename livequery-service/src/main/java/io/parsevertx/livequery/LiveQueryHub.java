@@ -156,7 +156,9 @@ final class LiveQueryHub {
     principals.of(token, client.master())
         .compose(policy -> schemas.find(className).map(schema -> {
           if (schema != null) {
-            ClassPermissions.check(schema, "find", policy, node);
+            // note: a query on one objectId is a get, as Parse Server decides
+            ClassPermissions.check(schema, where.size() == 1 && where.getValue(
+                ParseFields.OBJECT_ID) instanceof String ? "get" : "find", policy, node);
             ProtectedFields.refuseProbing(schema, node, List.of(), ProtectedFields.forCaller(
                 schema, policy, config.protectedFields()));
           }
@@ -237,15 +239,29 @@ final class LiveQueryHub {
   }
 
   /** Which event a change makes for a subscription, or null for none. */
-  private static String event(Subscription subscription, ObjectChange change) {
-    boolean matchesNow = change.object() != null
-        && QueryMatcher.matches(subscription.where(), change.object());
+  private String event(Subscription subscription, ObjectChange change) {
+    try {
+      return eventOf(subscription, change);
+    } catch (ParseException e) {
+      // note: a regex out of regexTimeout counts as no match, as for Parse Server
+      LOG.warn("event=livequery_match_failed className={} requestId={} reason={}",
+          change.className(), subscription.requestId(), e.getMessage());
+      return null;
+    }
+  }
+
+  private boolean matches(Subscription subscription, JsonObject object) {
+    return object != null && QueryMatcher.matches(subscription.where(), object,
+        config.regexTimeout());
+  }
+
+  private String eventOf(Subscription subscription, ObjectChange change) {
+    boolean matchesNow = matches(subscription, change.object());
     return switch (change.op()) {
       case ObjectChange.CREATE -> matchesNow ? "create" : null;
       case ObjectChange.DELETE -> matchesNow ? "delete" : null;
       default -> {
-        boolean matchedBefore = change.original() != null
-            && QueryMatcher.matches(subscription.where(), change.original());
+        boolean matchedBefore = matches(subscription, change.original());
         if (matchedBefore && matchesNow) {
           yield watched(subscription, change) ? "update" : null;
         }

@@ -19,11 +19,16 @@ import java.util.concurrent.ConcurrentHashMap;
 final class Principals {
   private final AuthServiceClient auth;
   private final PrincipalResolver roles;
-  private final Map<String, Future<String>> userIds = new ConcurrentHashMap<>();
+  private final Map<String, Cached> userIds = new ConcurrentHashMap<>();
+  private final long cacheMillis;
 
-  Principals(AuthServiceClient auth, PrincipalResolver roles) {
+  private record Cached(Future<String> userId, long until) {}
+
+  /** @param cacheMillis how long a token's user is kept ({@code cacheTimeout}) */
+  Principals(AuthServiceClient auth, PrincipalResolver roles, long cacheMillis) {
     this.auth = auth;
     this.roles = roles;
+    this.cacheMillis = cacheMillis;
   }
 
   /**
@@ -37,13 +42,14 @@ final class Principals {
     if (sessionToken == null) {
       return roles.resolve(AuthContext.anonymous());
     }
-    return userIds.computeIfAbsent(sessionToken, token -> auth.resolveSession(
-            new ServiceRequest(null, AuthContext.masterKey(), null, null, null,
-                new JsonObject().put("sessionToken", token)))
-        .map(session -> session.getString("userId"))
-        .onFailure(e -> userIds.remove(token)))
-        .compose(userId -> roles.resolve(new AuthContext(false, false, sessionToken, userId,
-            null, null, null)));
+    long now = System.currentTimeMillis();
+    Cached cached = userIds.compute(sessionToken, (token, old) -> old != null && old.until() > now
+        ? old : new Cached(auth.resolveSession(new ServiceRequest(null, AuthContext.masterKey(),
+            null, null, null, new JsonObject().put("sessionToken", token)))
+            .map(session -> session.getString("userId"))
+            .onFailure(e -> userIds.remove(token)), now + cacheMillis));
+    return cached.userId().compose(userId -> roles.resolve(new AuthContext(false, false,
+        sessionToken, userId, null, null, null)));
   }
 
   /** A session ended, or all of a user's sessions did: forget them. */
@@ -52,8 +58,8 @@ final class Principals {
       userIds.remove(sessionToken);
     }
     if (userId != null) {
-      userIds.entrySet().removeIf(e -> e.getValue().succeeded()
-          && userId.equals(e.getValue().result()));
+      userIds.entrySet().removeIf(e -> e.getValue().userId().succeeded()
+          && userId.equals(e.getValue().userId().result()));
     }
   }
 }

@@ -6,7 +6,11 @@ import io.parsevertx.common.options.ParseServerOptions;
 import io.vertx.core.json.JsonObject;
 import org.slf4j.LoggerFactory;
 
-/** Applies parse-server's {@code logLevel}, {@code verbose} and {@code silent} to Logback. */
+/**
+ * Applies parse-server's {@code logLevel}, {@code verbose} and {@code silent} to Logback, and
+ * {@code liveQueryServerOptions.logLevel} ({@code VERBOSE}, {@code INFO}, {@code ERROR},
+ * {@code NONE}) to livequery-service's loggers.
+ */
 final class LogLevels {
 
   private LogLevels() {}
@@ -31,6 +35,19 @@ final class LogLevels {
     }
     if (level != null) {
       ((Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME)).setLevel(level);
+    }
+    Object liveQuery = options.getValue(ParseServerOptions.LIVE_QUERY_SERVER_OPTIONS);
+    if (liveQuery instanceof JsonObject server && server.getValue("logLevel") instanceof String
+        liveQueryName) {
+      Level liveQueryLevel = switch (liveQueryName.toUpperCase(java.util.Locale.ROOT)) {
+        case "VERBOSE" -> Level.DEBUG;
+        case "INFO" -> Level.INFO;
+        case "ERROR" -> Level.ERROR;
+        case "NONE" -> Level.OFF;
+        default -> throw new io.parsevertx.common.options.OptionsException("Invalid option "
+            + "--liveQueryServerOptions: logLevel must be VERBOSE, INFO, ERROR or NONE");
+      };
+      ((Logger) LoggerFactory.getLogger("io.parsevertx.livequery")).setLevel(liveQueryLevel);
     }
   }
 }

@@ -22,8 +22,65 @@ import java.util.function.Predicate;
  * {@code $relatedTo} must be resolved first.
  */
 public final class QueryMatcher {
+  /** The deadline (System.nanoTime) of the regexes of the match running on this thread. */
+  private static final ThreadLocal<Long> REGEX_DEADLINE = new ThreadLocal<>();
 
   private QueryMatcher() {}
+
+  /**
+   * As {@link #matches(QueryNode, JsonObject)}, with every {@code $regex} of this match given
+   * at most {@code regexTimeoutMillis} (LiveQuery's {@code regexTimeout}): a pathological
+   * pattern cannot hold a thread.
+   *
+   * @throws ParseException 102 when a regex runs out of time
+   */
+  public static boolean matches(QueryNode node, JsonObject object, long regexTimeoutMillis) {
+    if (regexTimeoutMillis <= 0) {
+      return matches(node, object);
+    }
+    REGEX_DEADLINE.set(System.nanoTime() + regexTimeoutMillis * 1_000_000);
+    try {
+      return matches(node, object);
+    } finally {
+      REGEX_DEADLINE.remove();
+    }
+  }
+
+  /** A text whose reading stops a regex once its deadline passed. */
+  private static final class TimedText implements CharSequence {
+    private final CharSequence text;
+    private final long deadline;
+    private int reads;
+
+    TimedText(CharSequence text, long deadline) {
+      this.text = text;
+      this.deadline = deadline;
+    }
+
+    @Override
+    public char charAt(int index) {
+      // note: the clock is read every 1024 characters, a backtracking regex reads millions
+      if ((++reads & 0x3ff) == 0 && System.nanoTime() > deadline) {
+        throw new ParseException(ParseErrorCode.INVALID_QUERY, "regex timed out");
+      }
+      return text.charAt(index);
+    }
+
+    @Override
+    public int length() {
+      return text.length();
+    }
+
+    @Override
+    public CharSequence subSequence(int start, int end) {
+      return new TimedText(text.subSequence(start, end), deadline);
+    }
+
+    @Override
+    public String toString() {
+      return text.toString();
+    }
+  }
 
   /** @throws ParseException 102 for an unresolved sub-query or {@code $relatedTo} */
   public static boolean matches(QueryNode node, JsonObject object) {
@@ -110,7 +167,9 @@ public final class QueryMatcher {
         default -> 0;
       };
     }
-    return java.util.regex.Pattern.compile(regex.pattern(), flags).matcher(value).find();
+    Long deadline = REGEX_DEADLINE.get();
+    CharSequence input = deadline == null ? value : new TimedText(value, deadline);
+    return java.util.regex.Pattern.compile(regex.pattern(), flags).matcher(input).find();
   }
 
   private static boolean near(NearSphere near, Point point) {

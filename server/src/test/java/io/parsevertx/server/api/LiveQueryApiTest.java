@@ -26,7 +26,7 @@ class LiveQueryApiTest extends ApiTestBase {
   static void liveClasses() {
     withConfig(Map.of("auth", "{\"mfa\":{\"enabled\":true,\"options\":[\"TOTP\"]}}",
         "liveQueryServerOptions", "{\"keyPairs\":{\"javascriptKey\":\"js-key\"},"
-            + "\"websocketTimeout\":200}",
+            + "\"websocketTimeout\":200,\"regexTimeout\":50,\"cacheTimeout\":60000}",
         "liveQuery", "{\"classNames\":[\"Game\",\"Secret\",\"Locked\",\"Shielded\",\"_User\"]}"));
   }
 
@@ -229,6 +229,21 @@ class LiveQueryApiTest extends ApiTestBase {
     }
     try (LiveSocket keyed = connected(new JsonObject())) {
       assertTrue(keyed.awaitPing(5_000), "websocketTimeout pings the connection");
+    }
+  }
+
+  @Test
+  void aRunawayRegexIsCutShortAndTheOthersStillMatch() {
+    try (LiveSocket socket = connected(new JsonObject())) {
+      subscribe(socket, 1, "Game", new JsonObject().put("name", new JsonObject()
+          .put("$regex", "^(a+)+$")), new JsonObject());
+      subscribe(socket, 2, "Game", new JsonObject().put("name", new JsonObject()
+          .put("$regex", "^a")), new JsonObject());
+      save("Game", new JsonObject().put("name", "a".repeat(40) + "!"));
+      JsonObject event = socket.next("create");
+      assertEquals(2, event.getInteger("requestId"),
+          "the catastrophic pattern gave up within regexTimeout; the plain one matched");
+      socket.nothingFor(300);
     }
   }
 

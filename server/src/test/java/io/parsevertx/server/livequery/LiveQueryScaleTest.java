@@ -22,7 +22,7 @@ import redis.embedded.RedisServer;
 
 /**
  * LiveQuery on its own pods: a second livequery-service (its own Vert.x, its own event bus, its
- * own port) gets changes made through the first suite's gateway only through Redis pub/sub; both
+ * own port and path) gets changes made through the first suite's gateway only through Redis pub/sub; both
  * deliver them; a Redis restart in the middle is survived by both. And a client that stops
  * reading is cut off while the others keep receiving every event.
  */
@@ -49,7 +49,8 @@ class LiveQueryScaleTest extends ApiTestBase {
     podPort = freePort();
     JsonObject podOptions = OptionsLoader.load(Map.of("appId", APP_ID, "masterKey", MASTER_KEY,
         "port", String.valueOf(podPort), "services", "livequery", "databaseURI",
-        suite.options().getString("databaseURI"), "liveQuery", liveQuery), Map.of(), null);
+        suite.options().getString("databaseURI"), "liveQuery", liveQuery,
+        "liveQueryServerOptions", "{\"path\":\"/live\"}"), Map.of(), null);
     pod = SuiteLauncher.start(podOptions).await();
   }
 
@@ -62,7 +63,8 @@ class LiveQueryScaleTest extends ApiTestBase {
   }
 
   private static LiveSocket subscribed(int port) {
-    LiveSocket socket = new LiveSocket(suite.vertx(), port, "/");
+    // note: the pod serves LiveQuery at its configured path, the one-JVM suite at /
+    LiveSocket socket = new LiveSocket(suite.vertx(), port, port == podPort ? "/live" : "/");
     socket.send(new JsonObject().put("op", "connect").put("applicationId", APP_ID));
     socket.next("connected");
     socket.send(new JsonObject().put("op", "subscribe").put("requestId", 1).put("query",
