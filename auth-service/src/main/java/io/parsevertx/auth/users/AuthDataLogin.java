@@ -7,11 +7,13 @@ import io.parsevertx.auth.sessions.SessionService;
 import io.parsevertx.common.ObjectIds;
 import io.parsevertx.common.ParseFields;
 import io.parsevertx.common.bus.ServiceRequest;
+import io.parsevertx.common.livequery.ObjectChange;
 import io.parsevertx.common.error.ParseErrorCode;
 import io.parsevertx.common.error.ParseException;
 import io.parsevertx.common.query.FindOptions;
 import io.parsevertx.common.query.QueryNode;
 import io.parsevertx.common.query.QueryOp;
+import io.parsevertx.common.schema.ClassNames;
 import io.parsevertx.common.schema.ClassSchema;
 import io.parsevertx.common.types.ParseDates;
 import io.parsevertx.storage.StorageAdapter;
@@ -19,6 +21,7 @@ import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
 import java.time.Instant;
 import java.util.List;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 
 /**
@@ -37,6 +40,7 @@ final class AuthDataLogin {
   private final SessionService sessions;
   private final AuthDataAdapters adapters;
   private final FurtherFactors furtherFactors;
+  private final Consumer<ObjectChange> created;
 
   /** The factors a log-in needs after its first one (MFA, additional providers). */
   @FunctionalInterface
@@ -47,10 +51,13 @@ final class AuthDataLogin {
   /**
    * @param furtherFactors checks the MFA and additional providers of a user who set them up
    *     (see UserService), so a linked provider is no way around them
+   * @param created told of each user signed up here, for LiveQuery
    */
   AuthDataLogin(StorageAdapter storage, Supplier<Future<ClassSchema>> userSchema,
       SessionService sessions, AuthDataAdapters adapters,
-      FurtherFactors furtherFactors) {
+      FurtherFactors furtherFactors,
+      Consumer<ObjectChange> created) {
+    this.created = created;
     this.storage = storage;
     this.userSchema = userSchema;
     this.sessions = sessions;
@@ -216,6 +223,8 @@ final class AuthDataLogin {
         .put(UserFields.AUTH_DATA, new JsonObject().put(provider, stored(verified.save())))
         .put(ParseFields.ACL, acl);
     return storage.createObject(schema, user)
+        .onSuccess(v -> created.accept(new ObjectChange(ClassNames.USER,
+            ObjectChange.CREATE, user, null)))
         .compose(v -> sessions.create(userId, "signup", provider,
             request.auth().installationId(), verified.serverData()))
         .map(session -> withResponse(new JsonObject().put(ParseFields.OBJECT_ID, userId)

@@ -74,7 +74,11 @@ public final class UserService {
     this.factors = new LoginFactors(storage, this::schema, this::loadUser, config, adapters,
         smsSender);
     this.authDataLogin = new AuthDataLogin(storage, this::schema, sessions, adapters,
-        factors::furtherFactors);
+        factors::furtherFactors, change -> {
+          if (config.liveQueryUsers()) {
+            liveChanges.accept(change);
+          }
+        });
   }
 
   /** @return {@code {"objectId","createdAt","sessionToken"}}; fails with 200-203, 105, 125 */

@@ -211,6 +211,15 @@ class LiveQueryApiTest extends ApiTestBase {
           .getJsonObject("mfa"), seen.encode());
       assertFalse(seen.encode().contains(secret) || seen.containsKey("_hashed_password")
           || seen.encode().contains("$2"), seen.encode());
+
+      subscribe(asMaster, 2, "_User", new JsonObject(), new JsonObject());
+      JsonObject anonymous = expect(request(HttpMethod.POST, "/users", new JsonObject()
+          .put("authData", new JsonObject().put("anonymous", new JsonObject()
+              .put("id", java.util.UUID.randomUUID().toString())))), 201);
+      JsonObject signedUp = asMaster.next("create");
+      assertEquals(2, signedUp.getInteger("requestId"));
+      assertEquals(anonymous.getString("objectId"), signedUp.getJsonObject("object")
+          .getString("objectId"), "a sign-up with authData is announced too");
     }
   }
 
