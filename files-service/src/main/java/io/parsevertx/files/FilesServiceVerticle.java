@@ -1,18 +1,52 @@
 package io.parsevertx.files;
 
 import io.parsevertx.common.bus.BusReplies;
+import io.parsevertx.common.bus.EventBusAddresses;
 import io.parsevertx.common.bus.ServiceRole;
+import io.parsevertx.common.files.FilesAuth;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
+import io.vertx.core.http.HttpServer;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.auth.PubSecKeyOptions;
+import io.vertx.ext.auth.jwt.JWTAuth;
+import io.vertx.ext.auth.jwt.JWTAuthOptions;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
- * files-service: will own /files upload, download and delete (issue #11). Until then it registers only its health consumer, so the
- * launcher, health checks and deployment wiring are real; it serves no endpoint it cannot honour.
+ * files-service: uploads, downloads and deletions of files, on an HTTP endpoint of its own
+ * (bodies stream; they never cross the event bus) that the gateway finds by asking
+ * {@link EventBusAddresses#FILES_ENDPOINT}. Files live in the filesystem adapter
+ * ({@code <dataDir>/files}).
  */
 public final class FilesServiceVerticle extends VerticleBase {
+  private static final Logger LOG = LoggerFactory.getLogger(FilesServiceVerticle.class);
+  private HttpServer server;
 
   @Override
   public Future<?> start() {
-    return BusReplies.registerHealth(vertx.eventBus(), ServiceRole.FILES);
+    FilesConfig config = FilesConfig.fromJson(config());
+    JWTAuth tokens = JWTAuth.create(vertx, new JWTAuthOptions().addPubSecKey(
+        new PubSecKeyOptions().setAlgorithm("HS256").setBuffer(FilesAuth.key(
+            config.masterKey()))));
+    FilesHttp http = new FilesHttp(config, new FilesystemAdapter(vertx, config.directory()),
+        tokens);
+    String host = config().getString("filesHost", "127.0.0.1");
+    server = vertx.createHttpServer().requestHandler(http.router(vertx));
+    return server.listen(config.internalPort(), host).compose(listening -> {
+      LOG.info("event=files_listening host={} port={} directory={}", host,
+          listening.actualPort(), config.directory());
+      JsonObject endpoint = new JsonObject().put("host", host)
+          .put("port", listening.actualPort());
+      return vertx.eventBus().<JsonObject>consumer(EventBusAddresses.FILES_ENDPOINT,
+          message -> message.reply(endpoint)).completion()
+          .compose(v -> BusReplies.registerHealth(vertx.eventBus(), ServiceRole.FILES));
+    });
+  }
+
+  @Override
+  public Future<?> stop() {
+    return server == null ? Future.succeededFuture() : server.close();
   }
 }

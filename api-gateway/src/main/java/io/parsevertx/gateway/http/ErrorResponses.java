@@ -60,8 +60,9 @@ final class ErrorResponses {
           "Cannot " + ctx.request().method().name() + " " + ctx.request().path()));
       case 403 -> send(ctx, 403, new JsonObject().put("error", "unauthorized"));
       case 405 -> send(ctx, 405, new JsonObject().put("error", "Method not allowed"));
-      case 413 -> send(ctx, 413, body(ParseErrorCode.OBJECT_TOO_LARGE,
-          "request entity too large"));
+      case 413 -> send(ctx, 413, ctx.request().path().contains("/files/")
+          ? body(ParseErrorCode.FILE_SAVE_ERROR, "File size exceeds maximum allowed.")
+          : body(ParseErrorCode.OBJECT_TOO_LARGE, "request entity too large"));
       default -> send(ctx, status < 500 ? status : 500, body(status < 500
           ? ParseErrorCode.INVALID_JSON : ParseErrorCode.INTERNAL_SERVER_ERROR,
           status < 500 ? "Bad request." : "Internal server error."));

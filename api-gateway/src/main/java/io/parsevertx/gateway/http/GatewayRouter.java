@@ -36,11 +36,14 @@ public final class GatewayRouter {
       ctx.next();
     });
     health.mount(api);
-    api.route().handler(BodyHandler.create(false).setBodyLimit(config.maxBodyBytes()));
     AuthServiceClient auth = new AuthServiceClient(vertx.eventBus(), config.requestTimeoutMillis());
-    new AccountPagesRoutes(auth, config.appId(), mount).mount(api);
     SessionResolver sessions = new SessionResolver(auth, config.sessionCacheTtlMillis());
     sessions.listen(vertx.eventBus());
+    // note: before the body handler, so file bodies stream instead of being buffered
+    new FilesRoutes(vertx, new KeyCheck(config), sessions, config.masterKey(),
+        config.maxBodyBytes(), config.requestTimeoutMillis()).mount(api);
+    api.route().handler(BodyHandler.create(false).setBodyLimit(config.maxBodyBytes()));
+    new AccountPagesRoutes(auth, config.appId(), mount).mount(api);
     api.route().handler(new ParseRequestHandler(new KeyCheck(config), sessions,
         config.keywordDenylist()));
     DataServiceClient data = new DataServiceClient(vertx.eventBus(), config.requestTimeoutMillis());

@@ -49,6 +49,8 @@ public final class EventBusAddresses {
    * {"userId": ...} for all of a user's (password change, user deleted).
    */
   public static final String SESSIONS_INVALIDATED = PREFIX + "auth.sessions.invalidated";
+  /** Answered by files-service with {@code {"host","port"}} of its HTTP endpoint. */
+  public static final String FILES_ENDPOINT = PREFIX + "files.endpoint";
   /** Published by data-service for each change of a LiveQuery class ({@code ObjectChange}). */
   public static final String LIVEQUERY_CHANGES = PREFIX + "livequery.changes";
 

@@ -26,6 +26,7 @@ public final class ParseServerOptions {
   public static final String DATABASE_URI = "databaseURI";
   public static final String DATABASE_OPTIONS = "databaseOptions";
   public static final String LIVE_QUERY = "liveQuery";
+  public static final String FILE_UPLOAD = "fileUpload";
   public static final String LIVE_QUERY_SERVER_OPTIONS = "liveQueryServerOptions";
   public static final String SERVER_URL = "serverURL";
   public static final String PUBLIC_SERVER_URL = "publicServerURL";

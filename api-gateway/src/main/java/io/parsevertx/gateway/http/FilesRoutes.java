@@ -1,0 +1,213 @@
+package io.parsevertx.gateway.http;
+
+import io.parsevertx.common.ParseHeaders;
+import io.parsevertx.common.bus.EventBusAddresses;
+import io.parsevertx.common.error.ParseErrorCode;
+import io.parsevertx.common.error.ParseException;
+import io.parsevertx.common.files.FilesAuth;
+import io.parsevertx.common.options.ParseServerOptions;
+import io.vertx.core.Future;
+import io.vertx.core.MultiMap;
+import io.vertx.core.Vertx;
+import io.vertx.core.eventbus.DeliveryOptions;
+import io.vertx.core.http.HttpClient;
+import io.vertx.core.http.HttpClientResponse;
+import io.vertx.core.http.HttpHeaders;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.http.RequestOptions;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.auth.JWTOptions;
+import io.vertx.ext.auth.PubSecKeyOptions;
+import io.vertx.ext.auth.jwt.JWTAuth;
+import io.vertx.ext.auth.jwt.JWTAuthOptions;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import io.vertx.ext.web.handler.HttpException;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * {@code /files}: the gateway checks who is calling (keys and session from the headers, as a
+ * file body is no JSON envelope), then streams the request to files-service's own HTTP
+ * endpoint and its answer back, never holding a whole file. The caller travels as a signed
+ * {@link FilesAuth} token. An upload announcing more than {@code maxUploadSize} is refused
+ * with 413 before its body is read.
+ *
+ * <pre>
+ * POST   /files/:filename        curl -X POST -H "X-Parse-Application-Id: APP" -H "X-Parse-Session-Token: r:..." -H "Content-Type: image/png" --data-binary @a.png URL/files/a.png
+ * GET    /files/:appId/:filename curl URL/files/APP/0f3c..._a.png
+ * DELETE /files/:filename        curl -X DELETE -H "X-Parse-Application-Id: APP" -H "X-Parse-Master-Key: MK" URL/files/0f3c..._a.png
+ * </pre>
+ */
+final class FilesRoutes {
+  /** Bytes of a refused upload read and dropped before the connection is closed instead. */
+  private static final long DISCARD_LIMIT = 64L * 1024 * 1024;
+  private static final List<String> PASSED_ON = List.of("Content-Type", "Content-Length",
+      "Range", "If-None-Match");
+
+  private final Vertx vertx;
+  private final KeyCheck keys;
+  private final SessionResolver sessions;
+  private final JWTAuth tokens;
+  private final HttpClient client;
+  private final long maxUploadSize;
+  private final long timeoutMillis;
+  private Future<JsonObject> endpoint;
+
+  FilesRoutes(Vertx vertx, KeyCheck keys, SessionResolver sessions, String masterKey,
+      long maxUploadSize, long timeoutMillis) {
+    this.vertx = vertx;
+    this.keys = keys;
+    this.sessions = sessions;
+    this.maxUploadSize = maxUploadSize;
+    this.timeoutMillis = timeoutMillis;
+    this.tokens = JWTAuth.create(vertx, new JWTAuthOptions().addPubSecKey(
+        new PubSecKeyOptions().setAlgorithm("HS256").setBuffer(FilesAuth.key(masterKey))));
+    this.client = vertx.createHttpClient();
+  }
+
+  /** Mounted before the body handler, so bodies stream. */
+  void mount(Router api) {
+    api.post("/files/:filename").handler(ctx -> proxy(ctx, true));
+    api.delete("/files/:filename").handler(ctx -> proxy(ctx, true));
+    api.get("/files/:appId/:filename").handler(ctx -> proxy(ctx, false));
+  }
+
+  private void proxy(RoutingContext ctx, boolean vouched) {
+    HttpServerRequest request = ctx.request();
+    request.pause();
+    String length = request.getHeader(HttpHeaders.CONTENT_LENGTH);
+    if (request.method() == HttpMethod.POST && length != null
+        && Long.parseLong(length) > maxUploadSize) {
+      discardBody(ctx);
+      ctx.fail(new HttpException(413));
+      return;
+    }
+    Future<String> token = vouched ? caller(ctx) : Future.succeededFuture(null);
+    token.compose(signed -> endpoint().compose(at -> {
+      RequestOptions options = new RequestOptions().setMethod(request.method())
+          .setHost(at.getString("host")).setPort(at.getInteger("port"))
+          .setURI("/files/" + String.join("/", path(ctx))).setTimeout(timeoutMillis);
+      return client.request(options).compose(upstream -> {
+        PASSED_ON.forEach(name -> {
+          String value = request.getHeader(name);
+          if (value != null) {
+            upstream.putHeader(name, value);
+          }
+        });
+        if (signed != null) {
+          upstream.putHeader(FilesAuth.HEADER, signed);
+        }
+        if (request.method() == HttpMethod.POST && request.getHeader("Content-Length") == null) {
+          upstream.setChunked(true); // note: a body of unknown length streams on in chunks
+        }
+        return request.method() == HttpMethod.POST ? upstream.send(request) : upstream.send();
+      });
+    })).onSuccess(answer -> relay(ctx, answer)).onFailure(e -> {
+      discardBody(ctx);
+      endpoint = null; // note: files-service may have moved; ask again next time
+      ctx.fail(e instanceof ParseException ? e : new ParseException(
+          ParseErrorCode.SERVICE_UNAVAILABLE, "files-service did not answer"));
+    });
+  }
+
+  private static List<String> path(RoutingContext ctx) {
+    return ctx.pathParam("appId") == null ? List.of(ctx.pathParam("filename"))
+        : List.of(ctx.pathParam("appId"), ctx.pathParam("filename"));
+  }
+
+  /** The caller as the headers say, checked as any request is; signed for files-service. */
+  private Future<String> caller(RoutingContext ctx) {
+    MultiMap headers = ctx.request().headers();
+    keys.requireAppId(headers.get(ParseHeaders.APPLICATION_ID));
+    KeyCheck.MasterLevel level = keys.masterLevel(headers.get(ParseHeaders.MASTER_KEY),
+        ctx.request().remoteAddress().host());
+    boolean master = level == KeyCheck.MasterLevel.MASTER;
+    if (level == KeyCheck.MasterLevel.READ_ONLY && ctx.request().method() != HttpMethod.GET) {
+      throw new ParseException(ParseErrorCode.OPERATION_FORBIDDEN,
+          "read-only masterKey isn't allowed to perform this operation.");
+    }
+    if (level == KeyCheck.MasterLevel.NONE) {
+      Map<String, String> given = new HashMap<>();
+      given.put(ParseServerOptions.CLIENT_KEY, headers.get(ParseHeaders.CLIENT_KEY));
+      given.put(ParseServerOptions.JAVASCRIPT_KEY, headers.get(ParseHeaders.JAVASCRIPT_KEY));
+      given.put(ParseServerOptions.REST_API_KEY, headers.get(ParseHeaders.REST_API_KEY));
+      given.put(ParseServerOptions.DOT_NET_KEY, headers.get(ParseHeaders.WINDOWS_KEY));
+      keys.requireClientKey(given);
+    }
+    String sessionToken = headers.get(ParseHeaders.SESSION_TOKEN);
+    Future<String> userId = sessionToken == null ? Future.succeededFuture(null)
+        : sessions.userIdFor(sessionToken, RequestIds.of(ctx));
+    return userId.map(user -> {
+      JsonObject claims = new JsonObject().put(FilesAuth.MASTER, master)
+          .put(FilesAuth.REQUEST_ID, RequestIds.of(ctx));
+      if (user != null) {
+        claims.put(FilesAuth.USER_ID, user);
+      }
+      return tokens.generateToken(claims, new JWTOptions().setAlgorithm("HS256")
+          .setExpiresInSeconds(FilesAuth.TTL_SECONDS));
+    });
+  }
+
+  private Future<JsonObject> endpoint() {
+    if (endpoint == null || endpoint.failed()) {
+      endpoint = vertx.eventBus().<JsonObject>request(EventBusAddresses.FILES_ENDPOINT,
+          new JsonObject(), new DeliveryOptions().setSendTimeout(timeoutMillis))
+          .map(message -> message.body());
+    }
+    return endpoint;
+  }
+
+  /**
+   * An upload refused before its body was read: the answer goes out at once, and the rest of
+   * the body is read and dropped so a client that sends it all still gets the answer - up to
+   * {@link #DISCARD_LIMIT}, past which the connection is closed.
+   */
+  private static void discardBody(RoutingContext ctx) {
+    HttpServerRequest request = ctx.request();
+    if (request.method() != HttpMethod.POST || request.isEnded()) {
+      return;
+    }
+    long[] dropped = {0};
+    request.handler(chunk -> {
+      dropped[0] += chunk.length();
+      if (dropped[0] > DISCARD_LIMIT) {
+        request.connection().close();
+      }
+    });
+    request.resume();
+  }
+
+  /** files-service's answer: streamed through on success, a Parse error otherwise. */
+  private static void relay(RoutingContext ctx, HttpClientResponse answer) {
+    if (answer.statusCode() >= 400 && answer.statusCode() != 416) {
+      discardBody(ctx);
+      answer.body().onSuccess(body -> {
+        if (answer.statusCode() == 413) {
+          ctx.fail(new HttpException(413));
+          return;
+        }
+        JsonObject error;
+        try {
+          error = body.toJsonObject();
+        } catch (RuntimeException e) {
+          error = new JsonObject();
+        }
+        ParseErrorCode code = ParseErrorCode.of(error.getInteger("code", 1));
+        ctx.fail(new ParseException(code == null ? ParseErrorCode.INTERNAL_SERVER_ERROR : code,
+            error.getString("error", "File request failed.")));
+      }).onFailure(ctx::fail);
+      return;
+    }
+    ctx.response().setStatusCode(answer.statusCode());
+    answer.headers().forEach((name, value) -> {
+      if (!name.equalsIgnoreCase("Connection") && !name.equalsIgnoreCase("Transfer-Encoding")) {
+        ctx.response().putHeader(name, value);
+      }
+    });
+    ctx.request().resume();
+    answer.pipeTo(ctx.response());
+  }
+}

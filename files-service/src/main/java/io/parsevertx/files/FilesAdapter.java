@@ -1,0 +1,40 @@
+package io.parsevertx.files;
+
+import io.vertx.core.Future;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.streams.ReadStream;
+
+/**
+ * Where files live. An adapter stores a stream under a name without holding it in memory,
+ * streams it (or a byte range of it) back, and deletes it. Built in: the filesystem.
+ */
+public interface FilesAdapter {
+
+  /** A stored file's description. */
+  record StoredFile(String name, String contentType, long length, String etag) {}
+
+  /**
+   * Stores {@code body} under {@code name}.
+   *
+   * @param maxBytes the upload limit; beyond it the write stops, nothing is kept, and the
+   *     future fails with a {@link TooLarge}
+   */
+  Future<StoredFile> create(String name, String contentType, ReadStream<Buffer> body,
+      long maxBytes);
+
+  /** @return the file, or null when there is none */
+  Future<StoredFile> find(String name);
+
+  /** The bytes from {@code offset}, {@code length} of them. */
+  Future<ReadStream<Buffer>> read(String name, long offset, long length);
+
+  /** @return whether there was such a file */
+  Future<Boolean> delete(String name);
+
+  /** An upload over the limit. */
+  final class TooLarge extends RuntimeException {
+    public TooLarge() {
+      super("upload too large", null, false, false);
+    }
+  }
+}
