@@ -48,8 +48,9 @@ public final class LiveQueryServiceVerticle extends VerticleBase {
     SchemaController schemas = SchemaController.withBusInvalidation(vertx.eventBus(), storage);
     PrincipalResolver roles = new PrincipalResolver(storage, schemas);
     hub = new LiveQueryHub(config, new Principals(new AuthServiceClient(vertx.eventBus(),
-        config.requestTimeout()), roles, config.cacheTimeout()), schemas, new SensitiveFields(AuthDataViews.fromOptions(
-        config().getJsonObject(ParseServerOptions.AUTH))));
+        config.requestTimeout()), roles, config.cacheTimeout()), schemas,
+        new SensitiveFields(AuthDataViews.fromOptions(config().getJsonObject(
+            ParseServerOptions.AUTH))));
     ready.add(schemas.listen(vertx.eventBus()).completion());
     ready.add(roles.listen(vertx.eventBus()).completion());
     ready.add(vertx.eventBus().<JsonObject>consumer(EventBusAddresses.LIVEQUERY_CHANGES,

@@ -19,7 +19,8 @@ public final class LiveSocket implements AutoCloseable {
   private final WebSocket socket;
   private final BlockingQueue<JsonObject> received = new LinkedBlockingQueue<>();
   private volatile boolean closed;
-  private final java.util.concurrent.CountDownLatch pinged = new java.util.concurrent.CountDownLatch(1);
+  private final java.util.concurrent.CountDownLatch pinged =
+      new java.util.concurrent.CountDownLatch(1);
 
   public LiveSocket(Vertx vertx, int port, String path) {
     client = vertx.createWebSocketClient();

@@ -190,7 +190,8 @@ public final class UserService {
 
   /** @return the user whose credentials these are, without a session; fails like log-in */
   public Future<JsonObject> verifyPassword(ServiceRequest request) {
-    return checkCredentials(request).compose(this::clearFailedLogins).map(user -> UserFields.forOwner(user, adapters.views()));
+    return checkCredentials(request).compose(this::clearFailedLogins)
+        .map(user -> UserFields.forOwner(user, adapters.views()));
   }
 
   /** After every factor passed: the failed-attempt count starts again. */
@@ -244,7 +245,8 @@ public final class UserService {
           if (user == null) {
             throw SessionService.invalidToken();
           }
-          return UserFields.forOwner(user, adapters.views()).put(SessionService.SESSION_TOKEN, token);
+          return UserFields.forOwner(user, adapters.views())
+              .put(SessionService.SESSION_TOKEN, token);
         }));
   }
 

@@ -22,9 +22,9 @@ import redis.embedded.RedisServer;
 
 /**
  * LiveQuery on its own pods: a second livequery-service (its own Vert.x, its own event bus, its
- * own port and path) gets changes made through the first suite's gateway only through Redis pub/sub; both
- * deliver them; a Redis restart in the middle is survived by both. And a client that stops
- * reading is cut off while the others keep receiving every event.
+ * own port and path) gets changes made through the first suite's gateway only through Redis
+ * pub/sub; both deliver them; a Redis restart in the middle is survived by both. And a client
+ * that stops reading is cut off while the others keep receiving every event.
  */
 class LiveQueryScaleTest extends ApiTestBase {
   private static int redisPort;
