@@ -4,11 +4,13 @@ import io.parsevertx.common.ParseHeaders;
 import io.parsevertx.common.bus.EventBusAddresses;
 import io.parsevertx.common.error.ParseErrorCode;
 import io.parsevertx.common.error.ParseException;
+import io.parsevertx.common.error.UnauthorizedException;
 import io.parsevertx.common.files.FilesAuth;
 import io.parsevertx.common.options.ParseServerOptions;
 import io.vertx.core.Future;
 import io.vertx.core.MultiMap;
 import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
 import io.vertx.core.eventbus.DeliveryOptions;
 import io.vertx.core.http.HttpClient;
 import io.vertx.core.http.HttpClientResponse;
@@ -80,12 +82,89 @@ final class FilesRoutes {
     request.pause();
     String length = request.getHeader(HttpHeaders.CONTENT_LENGTH);
     if (request.method() == HttpMethod.POST && length != null
+        && Long.parseLong(length) > maxUploadSize * 4 / 3 + 1024) {
+      discardBody(ctx);
+      ctx.fail(new HttpException(413));
+      return;
+    }
+    if (request.method() == HttpMethod.POST && length != null && envelopeType(request)) {
+      // note: the JS SDK uploads as a text/plain JSON envelope: {base64, _ContentType, keys}
+      request.body().map(raw -> Upload.of(raw, request)).onSuccess(upload -> {
+        try {
+          forward(ctx, upload);
+        } catch (RuntimeException e) {
+          ctx.fail(e);
+        }
+      }).onFailure(ctx::fail);
+      request.resume();
+      return;
+    }
+    if (request.method() == HttpMethod.POST && length != null
         && Long.parseLong(length) > maxUploadSize) {
       discardBody(ctx);
       ctx.fail(new HttpException(413));
       return;
     }
-    Future<String> token = vouched ? caller(ctx) : Future.succeededFuture(null);
+    forward(ctx, vouched ? Upload.STREAMED : null);
+  }
+
+  private static boolean envelopeType(HttpServerRequest request) {
+    String type = request.getHeader(HttpHeaders.CONTENT_TYPE);
+    return type != null && (type.startsWith("text/plain") || type.startsWith("application/json"));
+  }
+
+  /**
+   * What goes to files-service: the request's own stream, or a body read here (a JSON
+   * envelope decoded, or a small text body passed on as it came).
+   *
+   * @param envelope the JS SDK's envelope (keys and {@code _ContentType}), or null
+   */
+  private record Upload(Buffer body, String contentType, JsonObject envelope) {
+    static final Upload STREAMED = new Upload(null, null, null);
+
+    static Upload of(Buffer raw, HttpServerRequest request) {
+      JsonObject envelope = null;
+      try {
+        Object decoded = io.vertx.core.json.Json.decodeValue(raw);
+        envelope = decoded instanceof JsonObject json && json.getValue("base64") instanceof String
+            ? json : null;
+      } catch (RuntimeException notJson) {
+        envelope = null;
+      }
+      if (envelope == null) {
+        return new Upload(raw, request.getHeader(HttpHeaders.CONTENT_TYPE), null);
+      }
+      String base64 = envelope.getString("base64");
+      String contentType = envelope.getString("_ContentType");
+      // note: a data URI names its own type: data:image/png;base64,....
+      if (base64.startsWith("data:") && base64.contains(",")) {
+        String header = base64.substring(5, base64.indexOf(','));
+        contentType = contentType != null ? contentType : header.split(";")[0];
+        base64 = base64.substring(base64.indexOf(',') + 1);
+      }
+      byte[] bytes;
+      try {
+        bytes = java.util.Base64.getMimeDecoder().decode(base64);
+      } catch (IllegalArgumentException e) {
+        throw new ParseException(ParseErrorCode.FILE_SAVE_ERROR, "Invalid base64 file data.");
+      }
+      return new Upload(Buffer.buffer(bytes), contentType == null
+          ? "application/octet-stream" : contentType, envelope);
+    }
+  }
+
+  private void forward(RoutingContext ctx, Upload upload) {
+    HttpServerRequest request = ctx.request();
+    if (upload != null && upload.body() != null && upload.body().length() > maxUploadSize) {
+      ctx.fail(new HttpException(413));
+      return;
+    }
+    Future<String> token;
+    try {
+      token = upload != null ? caller(ctx, upload.envelope()) : Future.succeededFuture(null);
+    } catch (RuntimeException e) {
+      token = Future.failedFuture(e); // note: wrong keys, answered like any request's
+    }
     token.compose(signed -> endpoint().compose(at -> {
       RequestOptions options = new RequestOptions().setMethod(request.method())
           .setHost(at.getString("host")).setPort(at.getInteger("port"))
@@ -100,16 +179,29 @@ final class FilesRoutes {
         if (signed != null) {
           upstream.putHeader(FilesAuth.HEADER, signed);
         }
-        if (request.method() == HttpMethod.POST && request.getHeader("Content-Length") == null) {
+        if (upload != null && upload.body() != null) {
+          upstream.putHeader(HttpHeaders.CONTENT_TYPE, upload.contentType() == null
+              ? "application/octet-stream" : upload.contentType());
+          upstream.putHeader(HttpHeaders.CONTENT_LENGTH, String.valueOf(upload.body()
+              .length()));
+          return upstream.send(upload.body());
+        }
+        if (request.method() != HttpMethod.POST) {
+          return upstream.send();
+        }
+        if (request.getHeader("Content-Length") == null) {
           upstream.setChunked(true); // note: a body of unknown length streams on in chunks
         }
-        return request.method() == HttpMethod.POST ? upstream.send(request) : upstream.send();
+        return upstream.send(request);
       });
     })).onSuccess(answer -> relay(ctx, answer)).onFailure(e -> {
       discardBody(ctx);
-      endpoint = null; // note: files-service may have moved; ask again next time
-      ctx.fail(e instanceof ParseException ? e : new ParseException(
-          ParseErrorCode.SERVICE_UNAVAILABLE, "files-service did not answer"));
+      if (!(e instanceof ParseException) && !(e instanceof UnauthorizedException)) {
+        endpoint = null; // note: files-service may have moved; ask again next time
+      }
+      ctx.fail(e instanceof ParseException || e instanceof UnauthorizedException ? e
+          : new ParseException(ParseErrorCode.SERVICE_UNAVAILABLE,
+              "files-service did not answer"));
     });
   }
 
@@ -118,26 +210,42 @@ final class FilesRoutes {
         : List.of(ctx.pathParam("appId"), ctx.pathParam("filename"));
   }
 
-  /** The caller as the headers say, checked as any request is; signed for files-service. */
-  private Future<String> caller(RoutingContext ctx) {
-    MultiMap headers = ctx.request().headers();
-    keys.requireAppId(headers.get(ParseHeaders.APPLICATION_ID));
-    KeyCheck.MasterLevel level = keys.masterLevel(headers.get(ParseHeaders.MASTER_KEY),
-        ctx.request().remoteAddress().host());
+  /** Where a request's keys are: its headers, else (the JS SDK's uploads) its JSON envelope. */
+  private record Credentials(MultiMap headers, JsonObject envelope) {
+    String get(String header, String bodyKey) {
+      String value = headers.get(header);
+      if (value == null && envelope != null && envelope.getValue(bodyKey) != null) {
+        value = String.valueOf(envelope.getValue(bodyKey));
+      }
+      return value;
+    }
+  }
+
+  /** The caller as the request says, checked as any request is; signed for files-service. */
+  private Future<String> caller(RoutingContext ctx, JsonObject envelope) {
+    Credentials given = new Credentials(ctx.request().headers(), envelope);
+    keys.requireAppId(given.get(ParseHeaders.APPLICATION_ID,
+        ParseHeaders.Body.APPLICATION_ID));
+    KeyCheck.MasterLevel level = keys.masterLevel(given.get(ParseHeaders.MASTER_KEY,
+        ParseHeaders.Body.MASTER_KEY), ctx.request().remoteAddress().host());
     boolean master = level == KeyCheck.MasterLevel.MASTER;
     if (level == KeyCheck.MasterLevel.READ_ONLY && ctx.request().method() != HttpMethod.GET) {
       throw new ParseException(ParseErrorCode.OPERATION_FORBIDDEN,
           "read-only masterKey isn't allowed to perform this operation.");
     }
     if (level == KeyCheck.MasterLevel.NONE) {
-      Map<String, String> given = new HashMap<>();
-      given.put(ParseServerOptions.CLIENT_KEY, headers.get(ParseHeaders.CLIENT_KEY));
-      given.put(ParseServerOptions.JAVASCRIPT_KEY, headers.get(ParseHeaders.JAVASCRIPT_KEY));
-      given.put(ParseServerOptions.REST_API_KEY, headers.get(ParseHeaders.REST_API_KEY));
-      given.put(ParseServerOptions.DOT_NET_KEY, headers.get(ParseHeaders.WINDOWS_KEY));
-      keys.requireClientKey(given);
+      Map<String, String> clientKeys = new HashMap<>();
+      clientKeys.put(ParseServerOptions.CLIENT_KEY, given.get(ParseHeaders.CLIENT_KEY,
+          ParseHeaders.Body.CLIENT_KEY));
+      clientKeys.put(ParseServerOptions.JAVASCRIPT_KEY, given.get(ParseHeaders.JAVASCRIPT_KEY,
+          ParseHeaders.Body.JAVASCRIPT_KEY));
+      clientKeys.put(ParseServerOptions.REST_API_KEY, given.headers().get(
+          ParseHeaders.REST_API_KEY));
+      clientKeys.put(ParseServerOptions.DOT_NET_KEY, given.headers().get(
+          ParseHeaders.WINDOWS_KEY));
+      keys.requireClientKey(clientKeys);
     }
-    String sessionToken = headers.get(ParseHeaders.SESSION_TOKEN);
+    String sessionToken = given.get(ParseHeaders.SESSION_TOKEN, ParseHeaders.Body.SESSION_TOKEN);
     Future<String> userId = sessionToken == null ? Future.succeededFuture(null)
         : sessions.userIdFor(sessionToken, RequestIds.of(ctx));
     return userId.map(user -> {

@@ -95,6 +95,34 @@ class FilesApiTest extends ApiTestBase {
     assertEquals(404, download(file.getString("url"), null).statusCode());
   }
 
+  /** As the JS SDK saves a file: a text/plain JSON envelope with the keys and the bytes. */
+  @Test
+  void theJsSdksBase64Upload() {
+    JsonObject user = expect(request(HttpMethod.POST, "/users", new JsonObject()
+        .put("username", "sdk-uploader").put("password", "pw")), 201);
+    JsonObject envelope = new JsonObject().put("base64", java.util.Base64.getEncoder()
+            .encodeToString("from the sdk".getBytes(java.nio.charset.StandardCharsets.UTF_8)))
+        .put("_ContentType", "text/plain").put("fileData", new JsonObject()
+            .put("metadata", new JsonObject()).put("tags", new JsonObject()))
+        .put("_ApplicationId", APP_ID).put("_ClientVersion", "js8.6.0")
+        .put("_SessionToken", user.getString("sessionToken"));
+    JsonObject file = expect(upload("note.txt", "text/plain", envelope.toBuffer(), Map.of()),
+        201);
+    HttpResponse<Buffer> back = download(file.getString("url"), null);
+    assertEquals("from the sdk", back.bodyAsString());
+    assertEquals("text/plain", back.getHeader("Content-Type"));
+    JsonObject dataUri = envelope.copy().put("base64", "data:image/png;base64,"
+        + java.util.Base64.getEncoder().encodeToString(new byte[] {1, 2, 3}));
+    dataUri.remove("_ContentType");
+    JsonObject png = expect(upload("dot.png", "text/plain", dataUri.toBuffer(), Map.of()), 201);
+    assertEquals("image/png", download(png.getString("url"), null).getHeader("Content-Type"));
+    assertEquals(403, upload("anon.txt", "text/plain", envelope.copy().put("_ApplicationId",
+        "other").toBuffer(), Map.of()).statusCode());
+    Buffer plain = Buffer.buffer("just text, not an envelope");
+    JsonObject raw = expect(upload("plain.txt", "text/plain", plain, asUser()), 201);
+    assertEquals(plain, download(raw.getString("url"), null).body());
+  }
+
   @Test
   void fileUploadRulesAndNames() {
     Buffer body = Buffer.buffer("x");
