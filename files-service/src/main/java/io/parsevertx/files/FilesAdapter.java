@@ -3,10 +3,12 @@ package io.parsevertx.files;
 import io.vertx.core.Future;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.streams.ReadStream;
+import io.vertx.core.streams.WriteStream;
 
 /**
  * Where files live. An adapter stores a stream under a name without holding it in memory,
- * streams it (or a byte range of it) back, and deletes it. Built in: the filesystem.
+ * streams it (or a byte range of it) back, and deletes it. Built in: the filesystem and
+ * MongoDB's GridFS.
  */
 public interface FilesAdapter {
 
@@ -25,8 +27,11 @@ public interface FilesAdapter {
   /** @return the file, or null when there is none */
   Future<StoredFile> find(String name);
 
-  /** The bytes from {@code offset}, {@code length} of them. */
-  Future<ReadStream<Buffer>> read(String name, long offset, long length);
+  /**
+   * Writes {@code length} bytes from {@code offset} to {@code out}, respecting its
+   * back-pressure, without ending it.
+   */
+  Future<Void> readTo(String name, long offset, long length, WriteStream<Buffer> out);
 
   /** @return whether there was such a file */
   Future<Boolean> delete(String name);

@@ -180,7 +180,7 @@ final class FilesHttp {
         response.end();
         return Future.succeededFuture();
       }
-      return adapter.read(name, start, length).compose(body -> body.pipeTo(response));
+      return adapter.readTo(name, start, length, response).compose(v -> response.end());
     }).onFailure(e -> fail(ctx, e));
   }
 

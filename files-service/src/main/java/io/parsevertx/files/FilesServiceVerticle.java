@@ -4,6 +4,7 @@ import io.parsevertx.common.bus.BusReplies;
 import io.parsevertx.common.bus.EventBusAddresses;
 import io.parsevertx.common.bus.ServiceRole;
 import io.parsevertx.common.files.FilesAuth;
+import io.parsevertx.common.options.ParseServerOptions;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.http.HttpServer;
@@ -11,18 +12,19 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.ext.auth.PubSecKeyOptions;
 import io.vertx.ext.auth.jwt.JWTAuth;
 import io.vertx.ext.auth.jwt.JWTAuthOptions;
+import io.vertx.ext.mongo.MongoClient;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * files-service: uploads, downloads and deletions of files, on an HTTP endpoint of its own
  * (bodies stream; they never cross the event bus) that the gateway finds by asking
- * {@link EventBusAddresses#FILES_ENDPOINT}. Files live in the filesystem adapter
- * ({@code <dataDir>/files}).
+ * {@link EventBusAddresses#FILES_ENDPOINT}. Files live in GridFS or the filesystem.
  */
 public final class FilesServiceVerticle extends VerticleBase {
   private static final Logger LOG = LoggerFactory.getLogger(FilesServiceVerticle.class);
   private HttpServer server;
+  private MongoClient mongo;
 
   @Override
   public Future<?> start() {
@@ -30,8 +32,7 @@ public final class FilesServiceVerticle extends VerticleBase {
     JWTAuth tokens = JWTAuth.create(vertx, new JWTAuthOptions().addPubSecKey(
         new PubSecKeyOptions().setAlgorithm("HS256").setBuffer(FilesAuth.key(
             config.masterKey()))));
-    FilesHttp http = new FilesHttp(config, new FilesystemAdapter(vertx, config.directory()),
-        tokens);
+    FilesHttp http = new FilesHttp(config, adapter(), tokens);
     String host = config().getString("filesHost", "127.0.0.1");
     server = vertx.createHttpServer().requestHandler(http.router(vertx));
     return server.listen(config.internalPort(), host).compose(listening -> {
@@ -45,8 +46,32 @@ public final class FilesServiceVerticle extends VerticleBase {
     });
   }
 
+  /**
+   * GridFS when the database is MongoDB (as Parse Server's default), the filesystem with
+   * PostgreSQL and with the embedded development store; {@code filesAdapter} ({@code "gridfs"}
+   * or {@code "filesystem"}) chooses.
+   */
+  private FilesAdapter adapter() {
+    JsonObject options = config();
+    String uri = options.getString(ParseServerOptions.DATABASE_URI, "");
+    Object chosen = options.getValue(ParseServerOptions.FILES_ADAPTER);
+    boolean gridFs = chosen == null ? uri.startsWith("mongodb")
+        && !options.getBoolean(ParseServerOptions.EMBEDDED_STORE, false)
+        : "gridfs".equalsIgnoreCase(String.valueOf(chosen));
+    FilesConfig config = FilesConfig.fromJson(options);
+    if (gridFs) {
+      mongo = MongoClient.createShared(vertx, new JsonObject().put("connection_string", uri),
+          "parse-files");
+      LOG.info("event=files_adapter adapter=gridfs");
+      return new GridFsAdapter(mongo);
+    }
+    LOG.info("event=files_adapter adapter=filesystem directory={}", config.directory());
+    return new FilesystemAdapter(vertx, config.directory());
+  }
+
   @Override
   public Future<?> stop() {
-    return server == null ? Future.succeededFuture() : server.close();
+    Future<?> closed = server == null ? Future.succeededFuture() : server.close();
+    return closed.compose(v -> mongo == null ? Future.succeededFuture() : mongo.close());
   }
 }

@@ -9,6 +9,7 @@ import io.vertx.core.file.FileSystem;
 import io.vertx.core.file.OpenOptions;
 import io.vertx.core.json.JsonObject;
 import io.vertx.core.streams.ReadStream;
+import io.vertx.core.streams.WriteStream;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -91,11 +92,10 @@ final class FilesystemAdapter implements FilesAdapter {
   }
 
   @Override
-  public Future<ReadStream<Buffer>> read(String name, long offset, long length) {
-    return fs.open(path(name), new OpenOptions().setRead(true)).map(file -> {
+  public Future<Void> readTo(String name, long offset, long length, WriteStream<Buffer> out) {
+    return fs.open(path(name), new OpenOptions().setRead(true)).compose(file -> {
       AsyncFile ranged = file.setReadPos(offset).setReadLength(length);
-      ranged.endHandler(v -> file.close());
-      return ranged;
+      return ranged.pipe().endOnComplete(false).to(out);
     });
   }
 

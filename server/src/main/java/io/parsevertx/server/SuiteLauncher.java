@@ -56,6 +56,8 @@ public final class SuiteLauncher {
         && resolved.getString(ParseServerOptions.DATABASE_URI) == null) {
       embedded = EmbeddedMongo.start(Path.of(resolved.getString(ParseServerOptions.DATA_DIR)));
       resolved.put(ParseServerOptions.DATABASE_URI, embedded.connectionString());
+      // note: files then go to the filesystem beside it, not into the development store
+      resolved.put(ParseServerOptions.EMBEDDED_STORE, true);
     }
     EmbeddedMongo store = embedded;
     return createVertx(resolved)

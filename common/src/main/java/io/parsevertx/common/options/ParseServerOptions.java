@@ -27,6 +27,9 @@ public final class ParseServerOptions {
   public static final String DATABASE_OPTIONS = "databaseOptions";
   public static final String LIVE_QUERY = "liveQuery";
   public static final String FILE_UPLOAD = "fileUpload";
+  public static final String FILES_ADAPTER = "filesAdapter";
+  /** Set by the launcher (never by users) when the database is its embedded store. */
+  public static final String EMBEDDED_STORE = "embeddedStore";
   public static final String LIVE_QUERY_SERVER_OPTIONS = "liveQueryServerOptions";
   public static final String SERVER_URL = "serverURL";
   public static final String PUBLIC_SERVER_URL = "publicServerURL";

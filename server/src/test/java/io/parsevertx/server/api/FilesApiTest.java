@@ -23,10 +23,52 @@ import org.junit.jupiter.api.Test;
  */
 class FilesApiTest extends ApiTestBase {
 
+  private static java.nio.file.Path dataDir;
+
   @BeforeAll
   static void filesInATemporaryDirectory() throws IOException {
-    withConfig(Map.of("dataDir", Files.createTempDirectory("files-api").toString(),
-        "maxUploadSize", "1mb"));
+    dataDir = Files.createTempDirectory("files-api");
+    withConfig(Map.of("dataDir", dataDir.toString(), "maxUploadSize", "1mb"));
+  }
+
+  /**
+   * Where the bytes are: on MongoDB in GridFS as Parse Server keeps them (and a file Parse
+   * Server stored - no metadata - is served, typed by its name); on PostgreSQL in the
+   * filesystem under {@code <dataDir>/files}.
+   */
+  @Test
+  void storedWhereParseServerKeepsThem() throws IOException {
+    JsonObject file = expect(upload("kept.txt", "text/plain", Buffer.buffer("kept"), asUser()),
+        201);
+    String name = file.getString("name");
+    if (onPostgres()) {
+      assertEquals("kept", Files.readString(dataDir.resolve("files").resolve(name)));
+      return;
+    }
+    io.vertx.ext.mongo.MongoClient mongo = io.vertx.ext.mongo.MongoClient.create(suite.vertx(),
+        new JsonObject().put("connection_string", suite.options().getString("databaseURI")));
+    try {
+      JsonObject stored = mongo.findOne("fs.files", new JsonObject().put("filename", name), null)
+          .await();
+      assertEquals(4L, stored.getLong("length"));
+      assertEquals(1L, mongo.count("fs.chunks", new JsonObject().put("files_id",
+          stored.getValue("_id"))).await());
+      io.vertx.ext.mongo.MongoGridFsClient gridFs = mongo.createDefaultGridFsBucketService()
+          .await();
+      java.nio.file.Path made = Files.createTempFile("parse-made", ".txt");
+      Files.writeString(made, "made by Parse Server");
+      gridFs.uploadFileWithOptions(made.toString(), new io.vertx.ext.mongo.GridFsUploadOptions())
+          .compose(id -> mongo.updateCollection("fs.files", new JsonObject().put("_id",
+              new JsonObject().put("$oid", id)), new JsonObject().put("$set",
+              new JsonObject().put("filename", "parsemade_notes.txt")))).await();
+      HttpResponse<Buffer> served = client.getAbs(url("/files/" + APP_ID
+          + "/parsemade_notes.txt")).send().await();
+      assertEquals(200, served.statusCode());
+      assertEquals("made by Parse Server", served.bodyAsString());
+      assertEquals("text/plain", served.getHeader("Content-Type"));
+    } finally {
+      mongo.close();
+    }
   }
 
   private static HttpResponse<Buffer> upload(String name, String contentType, Buffer body,
