@@ -316,6 +316,8 @@ final class FilesRoutes {
       }
     });
     ctx.request().resume();
-    answer.pipeTo(ctx.response());
+    // note: a download files-service cuts short (a tampered file) is cut short here too,
+    // so the client sees a broken transfer instead of waiting for bytes that never come
+    answer.pipeTo(ctx.response()).onFailure(e -> ctx.response().reset());
   }
 }
