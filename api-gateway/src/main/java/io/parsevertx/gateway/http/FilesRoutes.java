@@ -6,7 +6,6 @@ import io.parsevertx.common.error.ParseErrorCode;
 import io.parsevertx.common.error.ParseException;
 import io.parsevertx.common.error.UnauthorizedException;
 import io.parsevertx.common.files.FilesAuth;
-import io.parsevertx.common.options.ParseServerOptions;
 import io.vertx.core.Future;
 import io.vertx.core.MultiMap;
 import io.vertx.core.Vertx;
@@ -26,9 +25,7 @@ import io.vertx.ext.auth.jwt.JWTAuthOptions;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.HttpException;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * {@code /files}: the gateway checks who is calling (keys and session from the headers, as a
@@ -210,42 +207,28 @@ final class FilesRoutes {
         : List.of(ctx.pathParam("appId"), ctx.pathParam("filename"));
   }
 
-  /** Where a request's keys are: its headers, else (the JS SDK's uploads) its JSON envelope. */
-  private record Credentials(MultiMap headers, JsonObject envelope) {
-    String get(String header, String bodyKey) {
-      String value = headers.get(header);
-      if (value == null && envelope != null && envelope.getValue(bodyKey) != null) {
-        value = String.valueOf(envelope.getValue(bodyKey));
-      }
-      return value;
-    }
-  }
-
-  /** The caller as the request says, checked as any request is; signed for files-service. */
+  /**
+   * The caller as the headers (or the JS SDK's upload envelope) say, checked as any request is;
+   * signed for files-service.
+   */
   private Future<String> caller(RoutingContext ctx, JsonObject envelope) {
-    Credentials given = new Credentials(ctx.request().headers(), envelope);
-    keys.requireAppId(given.get(ParseHeaders.APPLICATION_ID,
+    MultiMap headers = ctx.request().headers();
+    JsonObject body = envelope == null ? new JsonObject() : envelope;
+    keys.requireAppId(ParseRequestHandler.pick(headers, ParseHeaders.APPLICATION_ID, body,
         ParseHeaders.Body.APPLICATION_ID));
-    KeyCheck.MasterLevel level = keys.masterLevel(given.get(ParseHeaders.MASTER_KEY,
-        ParseHeaders.Body.MASTER_KEY), ctx.request().remoteAddress().host());
+    KeyCheck.MasterLevel level = keys.masterLevel(ParseRequestHandler.pick(headers,
+        ParseHeaders.MASTER_KEY, body, ParseHeaders.Body.MASTER_KEY),
+        ctx.request().remoteAddress().host());
     boolean master = level == KeyCheck.MasterLevel.MASTER;
     if (level == KeyCheck.MasterLevel.READ_ONLY && ctx.request().method() != HttpMethod.GET) {
       throw new ParseException(ParseErrorCode.OPERATION_FORBIDDEN,
           "read-only masterKey isn't allowed to perform this operation.");
     }
     if (level == KeyCheck.MasterLevel.NONE) {
-      Map<String, String> clientKeys = new HashMap<>();
-      clientKeys.put(ParseServerOptions.CLIENT_KEY, given.get(ParseHeaders.CLIENT_KEY,
-          ParseHeaders.Body.CLIENT_KEY));
-      clientKeys.put(ParseServerOptions.JAVASCRIPT_KEY, given.get(ParseHeaders.JAVASCRIPT_KEY,
-          ParseHeaders.Body.JAVASCRIPT_KEY));
-      clientKeys.put(ParseServerOptions.REST_API_KEY, given.headers().get(
-          ParseHeaders.REST_API_KEY));
-      clientKeys.put(ParseServerOptions.DOT_NET_KEY, given.headers().get(
-          ParseHeaders.WINDOWS_KEY));
-      keys.requireClientKey(clientKeys);
+      keys.requireClientKey(ParseRequestHandler.clientKeys(headers, body));
     }
-    String sessionToken = given.get(ParseHeaders.SESSION_TOKEN, ParseHeaders.Body.SESSION_TOKEN);
+    String sessionToken = ParseRequestHandler.pick(headers, ParseHeaders.SESSION_TOKEN, body,
+        ParseHeaders.Body.SESSION_TOKEN);
     Future<String> userId = sessionToken == null ? Future.succeededFuture(null)
         : sessions.userIdFor(sessionToken, RequestIds.of(ctx));
     return userId.map(user -> {

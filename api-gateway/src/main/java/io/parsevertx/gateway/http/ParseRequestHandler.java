@@ -119,7 +119,8 @@ final class ParseRequestHandler implements Handler<RoutingContext> {
     return parsed;
   }
 
-  private static Map<String, String> clientKeys(MultiMap headers, JsonObject body) {
+  /** The client keys given in the headers or, as the JS SDK sends them, in the body. */
+  static Map<String, String> clientKeys(MultiMap headers, JsonObject body) {
     Map<String, String> given = new HashMap<>();
     given.put(ParseServerOptions.CLIENT_KEY, pick(headers, ParseHeaders.CLIENT_KEY, body,
         ParseHeaders.Body.CLIENT_KEY));
@@ -130,7 +131,8 @@ final class ParseRequestHandler implements Handler<RoutingContext> {
     return given;
   }
 
-  private static String pick(MultiMap headers, String header, JsonObject body, String bodyKey) {
+  /** A key from its header, else from the JS SDK's body envelope. */
+  static String pick(MultiMap headers, String header, JsonObject body, String bodyKey) {
     String fromHeader = headers.get(header);
     if (fromHeader != null) {
       return fromHeader;

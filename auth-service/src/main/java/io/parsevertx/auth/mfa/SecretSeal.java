@@ -1,9 +1,9 @@
 package io.parsevertx.auth.mfa;
 
+import io.parsevertx.common.security.DerivedKeys;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
-import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.util.Base64;
 import javax.crypto.Cipher;
@@ -25,13 +25,7 @@ final class SecretSeal {
   private final SecretKeySpec key;
 
   SecretSeal(String keyMaterial) {
-    try {
-      byte[] digest = MessageDigest.getInstance("SHA-256")
-          .digest(("parse-mfa-secret:" + keyMaterial).getBytes(StandardCharsets.UTF_8));
-      this.key = new SecretKeySpec(digest, "AES");
-    } catch (GeneralSecurityException e) {
-      throw new IllegalStateException(e);
-    }
+    this.key = new SecretKeySpec(DerivedKeys.of("parse-mfa-secret", keyMaterial), "AES");
   }
 
   String seal(String secret) {

@@ -25,6 +25,7 @@ import io.parsevertx.common.bus.DataServiceClient;
 import io.parsevertx.common.error.ParseErrorCode;
 import io.parsevertx.common.error.ParseException;
 import io.parsevertx.common.options.OptionsException;
+import io.parsevertx.common.security.DerivedKeys;
 import io.parsevertx.common.types.ParseDates;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
@@ -34,8 +35,6 @@ import io.vertx.ext.auth.PubSecKeyOptions;
 import io.vertx.ext.auth.jwt.JWTAuth;
 import io.vertx.ext.auth.jwt.JWTAuthOptions;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.LinkedHashSet;
@@ -146,13 +145,7 @@ public final class WebAuthnAdapter implements AuthDataAdapter {
 
   /** A key of its own for challenges, so a signed challenge reveals nothing of the master key. */
   private String challengeKey() {
-    try {
-      byte[] digest = MessageDigest.getInstance("SHA-256").digest(
-          ("parse-webauthn-challenge:" + serverSecret).getBytes(StandardCharsets.UTF_8));
-      return Base64.getEncoder().encodeToString(digest);
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
-    }
+    return DerivedKeys.base64("parse-webauthn-challenge", serverSecret);
   }
 
   @Override

@@ -1,9 +1,6 @@
 package io.parsevertx.common.files;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.Base64;
+import io.parsevertx.common.security.DerivedKeys;
 
 /**
  * How the gateway vouches for a file request to files-service: it checks the keys and the
@@ -23,11 +20,6 @@ public final class FilesAuth {
 
   /** The HS256 secret both sides derive from the master key. */
   public static String key(String masterKey) {
-    try {
-      return Base64.getEncoder().encodeToString(MessageDigest.getInstance("SHA-256").digest(
-          ("parse-files-auth:" + masterKey).getBytes(StandardCharsets.UTF_8)));
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
-    }
+    return DerivedKeys.base64("parse-files-auth", masterKey);
   }
 }
