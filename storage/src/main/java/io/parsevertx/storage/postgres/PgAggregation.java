@@ -29,18 +29,19 @@ final class PgAggregation {
 
   private final ClassSchema schema;
   private final Map<String, ClassSchema> lookups;
-  private final boolean unaccent;
+  private final PgExtensions extensions;
   private final List<Object> params = new ArrayList<>();
   private final PgWhere binder;
   private final List<String> ctes = new ArrayList<>();
   private String last;
 
   /** @param lookups the schemas of the classes {@code $lookup} stages read */
-  PgAggregation(ClassSchema schema, Map<String, ClassSchema> lookups, boolean unaccent) {
+  PgAggregation(ClassSchema schema, Map<String, ClassSchema> lookups,
+      PgExtensions extensions) {
     this.schema = schema;
     this.lookups = lookups;
-    this.unaccent = unaccent;
-    this.binder = new PgWhere(schema, params, unaccent, "doc");
+    this.extensions = extensions;
+    this.binder = new PgWhere(schema, params, extensions, "doc");
   }
 
   List<Object> params() {
@@ -63,7 +64,7 @@ final class PgAggregation {
     String where = "TRUE";
     if (!pipeline.isEmpty() && pipeline.getValue(0) instanceof JsonObject stage
         && stage.size() == 1 && stage.getValue("$match") instanceof JsonObject match) {
-      where = new PgWhere(schema, params, unaccent).translate(WhereParser.parse(match));
+      where = new PgWhere(schema, params, extensions).translate(WhereParser.parse(match));
       first = 1;
     }
     add("SELECT " + document("t") + " AS doc, row_number() OVER () AS n FROM "

@@ -37,23 +37,23 @@ final class PgWhere {
 
   private final ClassSchema schema;
   private final List<Object> params;
-  private final boolean unaccent;
+  private final PgExtensions extensions;
   private final String document;
   private String nearest;
 
-  /** @param unaccent whether the database has the {@code unaccent} extension */
-  PgWhere(ClassSchema schema, List<Object> params, boolean unaccent) {
-    this(schema, params, unaccent, null);
+  /** @param extensions what the database has beyond PostgreSQL itself */
+  PgWhere(ClassSchema schema, List<Object> params, PgExtensions extensions) {
+    this(schema, params, extensions, null);
   }
 
   /**
    * @param document a jsonb column holding whole objects (an aggregation stage's output) that
    *     every field is looked up in, or null for a class table's typed columns
    */
-  PgWhere(ClassSchema schema, List<Object> params, boolean unaccent, String document) {
+  PgWhere(ClassSchema schema, List<Object> params, PgExtensions extensions, String document) {
     this.schema = schema;
     this.params = params;
-    this.unaccent = unaccent;
+    this.extensions = extensions;
     this.document = document;
   }
 
@@ -154,7 +154,8 @@ final class PgWhere {
       case NEAR_SPHERE -> near(target, (NearSphere) c.value());
       case WITHIN, GEO_WITHIN -> within(target, c.value());
       case GEO_INTERSECTS -> target.column().kind() == PgColumn.Kind.POLYGON
-          ? target.sql() + " @> " + param(point(((Intersects) c.value()).point())) + "::point"
+          ? extensions.geo().polygonContains(target.sql(),
+              param(point(((Intersects) c.value()).point())) + "::point")
           : "FALSE";
       default -> throw ParseException.of(ParseErrorCode.INVALID_QUERY,
           "bad constraint: %s", c.op().wireName());
@@ -358,7 +359,7 @@ final class PgWhere {
     if (!language.matches("[a-z]{2,20}")) {
       throw new ParseException(ParseErrorCode.INVALID_JSON, "bad $text: $language");
     }
-    boolean fold = unaccent && !search.diacriticSensitive();
+    boolean fold = extensions.unaccent() && !search.diacriticSensitive();
     String config = param(language) + "::regconfig";
     String column = "COALESCE(" + target.sql() + "::text, '')";
     String vector = "to_tsvector(" + config + ", " + (fold ? "unaccent(" + column + ")" : column)
@@ -397,12 +398,9 @@ final class PgWhere {
 
   /** Great-circle distance in radians between the point column and {@code center}. */
   private String distance(Target target, Point center) {
-    String lat = param(center.latitude()) + "::double precision";
-    String lng = param(center.longitude()) + "::double precision";
-    String column = target.sql();
-    return "(2 * asin(LEAST(1, sqrt(power(sin(radians((" + column + ")[1] - " + lat
-        + ") / 2), 2) + cos(radians(" + lat + ")) * cos(radians((" + column + ")[1])) * "
-        + "power(sin(radians((" + column + ")[0] - " + lng + ") / 2), 2)))))";
+    return extensions.geo().distanceRadians(target.sql(),
+        param(center.latitude()) + "::double precision",
+        param(center.longitude()) + "::double precision");
   }
 
   private String near(Target target, NearSphere near) {
@@ -420,12 +418,12 @@ final class PgWhere {
       return "FALSE";
     }
     if (area instanceof Box box) {
-      return target.sql() + " <@ box(" + param(point(box.southwest())) + "::point, "
-          + param(point(box.northeast())) + "::point)";
+      return extensions.geo().inBox(target.sql(), param(point(box.southwest())) + "::point",
+          param(point(box.northeast())) + "::point");
     }
     if (area instanceof PolygonArea polygon) {
-      return target.sql() + " <@ " + param(new io.vertx.pgclient.data.Polygon(polygon.vertices()
-          .stream().map(PgWhere::point).toList())) + "::polygon";
+      return extensions.geo().inPolygon(target.sql(), param(new io.vertx.pgclient.data.Polygon(
+          polygon.vertices().stream().map(PgWhere::point).toList())) + "::polygon");
     }
     if (area instanceof CenterSphere sphere) {
       return distance(target, sphere.center()) + " <= " + param(sphere.radiusRadians())

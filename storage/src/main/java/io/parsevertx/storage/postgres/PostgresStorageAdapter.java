@@ -25,6 +25,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * {@link StorageAdapter} for PostgreSQL through the reactive Vert.x PostgreSQL client, in Parse
@@ -33,6 +35,7 @@ import java.util.function.Supplier;
  * {@code _rperm}/{@code _wperm} text arrays.
  */
 public final class PostgresStorageAdapter implements StorageAdapter {
+  private static final Logger LOG = LoggerFactory.getLogger(PostgresStorageAdapter.class);
   private static final String UNIQUE_VIOLATION = "23505";
   private static final String UNDEFINED_TABLE = "42P01";
   private static final String DUPLICATE_TABLE = "42P07";
@@ -42,17 +45,17 @@ public final class PostgresStorageAdapter implements StorageAdapter {
   /** The pool that transactions start from; null inside a transaction. */
   private final Pool transactions;
   private Future<Void> ready;
-  private volatile boolean unaccent;
+  private volatile PgExtensions extensions = PgExtensions.NONE;
 
   public PostgresStorageAdapter(Pool pool) {
     this.pool = pool;
     this.transactions = pool;
   }
 
-  private PostgresStorageAdapter(SqlClient connection, boolean unaccent) {
+  private PostgresStorageAdapter(SqlClient connection, PgExtensions extensions) {
     this.pool = connection;
     this.transactions = null;
-    this.unaccent = unaccent;
+    this.extensions = extensions;
     this.ready = Future.succeededFuture();
   }
 
@@ -67,7 +70,7 @@ public final class PostgresStorageAdapter implements StorageAdapter {
       return work.apply(this);
     }
     return ready().compose(v -> transactions.withTransaction(connection -> work.apply(
-        new PostgresStorageAdapter(connection, unaccent))));
+        new PostgresStorageAdapter(connection, extensions))));
   }
 
   /** True for {@code postgres://} and {@code postgresql://} URIs. */
@@ -96,29 +99,32 @@ public final class PostgresStorageAdapter implements StorageAdapter {
   }
 
   /**
-   * {@code _SCHEMA} exists before the first statement that needs it; {@code unaccent} is
-   * enabled where the server has it (it makes {@code $text} ignore diacritics, as MongoDB does).
+   * {@code _SCHEMA} exists before the first statement that needs it; {@code unaccent} and
+   * PostGIS are enabled where the server has them ({@link PgExtensions}).
    */
   private Future<Void> ready() {
     if (ready == null || ready.failed()) {
       ready = pool.query(PgSchemaTable.CREATE).execute().<Void>mapEmpty()
           .recover(e -> isState(e, DUPLICATE_TABLE) || isState(e, UNIQUE_VIOLATION)
               ? Future.succeededFuture() : Future.failedFuture(e))
-          .compose(v -> pool.query("CREATE EXTENSION IF NOT EXISTS unaccent").execute()
-              .map(rows -> true)
-              .recover(e -> pool.query("SELECT 1 FROM pg_extension WHERE extname = 'unaccent'")
-                  .execute().map(rows -> rows.size() > 0))
-              .otherwise(false)
-              .map(has -> {
-                unaccent = has;
-                return null;
-              }));
+          .compose(v -> PgExtensions.enable(pool))
+          .map(found -> {
+            extensions = found;
+            LOG.info("event=postgres_extensions unaccent={} postgis={}", found.unaccent(),
+                found.postgis());
+            return null;
+          });
     }
     return ready;
   }
 
+  /** Whether geo queries run on PostGIS (else on PostgreSQL's built-in geometry). */
+  public Future<Boolean> usesPostgis() {
+    return ready().map(v -> extensions.postgis());
+  }
+
   private PgWhere binder(ClassSchema schema) {
-    return new PgWhere(schema, new ArrayList<>(), unaccent);
+    return new PgWhere(schema, new ArrayList<>(), extensions);
   }
 
   private Future<RowSet<Row>> run(SqlClient client, String sql, List<Object> params) {
@@ -427,7 +433,7 @@ public final class PostgresStorageAdapter implements StorageAdapter {
         }));
       }
       return loaded.compose(v -> {
-        PgAggregation aggregation = new PgAggregation(schema, lookups, unaccent);
+        PgAggregation aggregation = new PgAggregation(schema, lookups, extensions);
         String sql = aggregation.sql(pipeline);
         return run(pool, sql, aggregation.params());
       }).map(rows -> {
