@@ -11,8 +11,9 @@ import io.vertx.core.json.JsonObject;
  *
  * @param databaseURI where objects are stored
  * @param appId the application id, part of file URLs
- * @param filesBaseUrl the URL file values point into ({@code publicServerURL}, else
- *     {@code serverURL})
+ * @param filesBaseUrl what file values' URLs are made of before the name
+ *     ({@code <publicServerURL|serverURL>/files/<appId>/}, or the bucket with the S3 adapter's
+ *     {@code directAccess}), or null for none
  * @param maxLimit the cap on a query's {@code limit}, or -1 for none
  * @param objectIdSize length of new object ids
  * @param complexity limits on query nesting and includes
@@ -38,7 +39,8 @@ public record DataServiceConfig(String databaseURI, String appId, String filesBa
     }
     String base = options.getString(ParseServerOptions.PUBLIC_SERVER_URL,
         options.getString(ParseServerOptions.SERVER_URL));
-    return new DataServiceConfig(databaseUri, options.getString(ParseServerOptions.APP_ID), base,
+    return new DataServiceConfig(databaseUri, options.getString(ParseServerOptions.APP_ID),
+        io.parsevertx.common.files.FileLocations.prefix(options, base),
         options.getNumber(ParseServerOptions.MAX_LIMIT, -1).intValue(),
         options.getNumber(ParseServerOptions.OBJECT_ID_SIZE, ObjectIds.DEFAULT_SIZE).intValue(),
         RequestComplexity.fromJson(options.getJsonObject(

@@ -13,7 +13,9 @@ import java.util.regex.Pattern;
 /**
  * What files-service needs from the server options.
  *
- * @param filesUrl the base of file URLs ({@code publicServerURL}, else {@code serverURL})
+ * @param filesUrl what file URLs are made of before the name
+ *     ({@code <publicServerURL|serverURL>/files/<appId>/}, or the bucket with S3
+ *     {@code directAccess}; see {@link io.parsevertx.common.files.FileLocations})
  * @param directory where the filesystem adapter keeps files ({@code <dataDir>/files})
  * @param maxUploadSize bytes one upload may have ({@code maxUploadSize}, 20mb)
  * @param enableForPublic {@code fileUpload.enableForPublic}: callers without a session
@@ -45,7 +47,8 @@ record FilesConfig(String appId, String masterKey, String filesUrl, Path directo
     String base = options.getString(ParseServerOptions.PUBLIC_SERVER_URL,
         options.getString(ParseServerOptions.SERVER_URL, "http://localhost:1337/parse"));
     return new FilesConfig(options.getString(ParseServerOptions.APP_ID),
-        options.getString(ParseServerOptions.MASTER_KEY), base,
+        options.getString(ParseServerOptions.MASTER_KEY),
+        io.parsevertx.common.files.FileLocations.prefix(options, base),
         Path.of(options.getString(ParseServerOptions.DATA_DIR, "./data"), "files"),
         ByteSizes.parse(options.getString(ParseServerOptions.MAX_UPLOAD_SIZE, "20mb")),
         upload.getBoolean("enableForPublic", false),

@@ -12,8 +12,6 @@ import io.vertx.ext.auth.authentication.TokenCredentials;
 import io.vertx.ext.auth.jwt.JWTAuth;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -89,8 +87,7 @@ final class FilesHttp {
   }
 
   private String url(String name) {
-    return config.filesUrl() + "/files/" + config.appId() + "/"
-        + URLEncoder.encode(name, StandardCharsets.UTF_8).replace("+", "%20");
+    return io.parsevertx.common.files.FileLocations.url(config.filesUrl(), name);
   }
 
   /** {@code fileUpload}: the master key always; users and the public only when enabled. */

@@ -5,6 +5,8 @@ import io.parsevertx.common.bus.EventBusAddresses;
 import io.parsevertx.common.bus.ServiceRole;
 import io.parsevertx.common.files.FilesAuth;
 import io.parsevertx.common.options.ParseServerOptions;
+import io.parsevertx.common.options.S3FilesOptions;
+import io.parsevertx.files.s3.S3FilesAdapter;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.http.HttpServer;
@@ -25,6 +27,7 @@ public final class FilesServiceVerticle extends VerticleBase {
   private static final Logger LOG = LoggerFactory.getLogger(FilesServiceVerticle.class);
   private HttpServer server;
   private MongoClient mongo;
+  private S3FilesAdapter s3;
 
   @Override
   public Future<?> start() {
@@ -49,10 +52,15 @@ public final class FilesServiceVerticle extends VerticleBase {
   /**
    * GridFS when the database is MongoDB (as Parse Server's default), the filesystem with
    * PostgreSQL and with the embedded development store; {@code filesAdapter} ({@code "gridfs"}
-   * or {@code "filesystem"}) chooses.
+   * or {@code "filesystem"}) chooses, or names the S3 adapter ({@link S3FilesOptions}).
    */
   private FilesAdapter adapter() {
     JsonObject options = config();
+    S3FilesOptions s3Options = S3FilesOptions.from(options);
+    if (s3Options != null) {
+      s3 = S3FilesAdapter.create(vertx, s3Options);
+      return s3;
+    }
     String uri = options.getString(ParseServerOptions.DATABASE_URI, "");
     Object chosen = options.getValue(ParseServerOptions.FILES_ADAPTER);
     boolean gridFs = chosen == null ? uri.startsWith("mongodb")
@@ -72,6 +80,11 @@ public final class FilesServiceVerticle extends VerticleBase {
   @Override
   public Future<?> stop() {
     Future<?> closed = server == null ? Future.succeededFuture() : server.close();
-    return closed.compose(v -> mongo == null ? Future.succeededFuture() : mongo.close());
+    return closed.compose(v -> mongo == null ? Future.succeededFuture() : mongo.close())
+        .compose(v -> s3 == null ? Future.succeededFuture()
+            : vertx.executeBlocking(() -> {
+              s3.close();
+              return null;
+            }));
   }
 }

@@ -62,7 +62,10 @@ class LauncherTest {
             "{\"webauthn\":{\"rpId\":\"app.example.com\"}}"}, Map.of(), "webauthn needs origin"),
         Arguments.of(new String[] {"--appId", "a", "--masterKey", "m", "--databaseURI",
             "postgres://u@localhost/db", "--databaseOptions", "{\"max\":0}"}, Map.of(),
-            "--databaseOptions: max"));
+            "--databaseOptions: max"),
+        Arguments.of(new String[] {"--appId", "a", "--masterKey", "m", "--filesAdapter",
+            "{\"module\":\"@parse/s3-files-adapter\",\"options\":{\"region\":\"eu-west-1\"}}"},
+            Map.of(), "--filesAdapter: s3 needs options.bucket"));
   }
 
   @ParameterizedTest

@@ -202,9 +202,12 @@ final class FilesRoutes {
     });
   }
 
+  /** The path segments, encoded again: a name may hold a space, which a request line can't. */
   private static List<String> path(RoutingContext ctx) {
-    return ctx.pathParam("appId") == null ? List.of(ctx.pathParam("filename"))
+    List<String> decoded = ctx.pathParam("appId") == null ? List.of(ctx.pathParam("filename"))
         : List.of(ctx.pathParam("appId"), ctx.pathParam("filename"));
+    return decoded.stream().map(segment -> java.net.URLEncoder.encode(segment,
+        java.nio.charset.StandardCharsets.UTF_8).replace("+", "%20")).toList();
   }
 
   /**

@@ -62,6 +62,7 @@ final class OptionsValidator {
       throw new OptionsException("Invalid option --readOnlyMasterKey: must differ from the "
           + "master key");
     }
+    S3FilesOptions.from(options);
     for (Object role : options.getJsonArray(ParseServerOptions.SERVICES, new JsonArray())) {
       if (!(role instanceof String s) || ServiceRole.fromFlagName(s) == null) {
         throw new OptionsException("Invalid option --services: unknown service " + role

@@ -112,7 +112,7 @@ public final class ParseServerOptions {
       def("expireInactiveSessions", "PARSE_SERVER_EXPIRE_INACTIVE_SESSIONS", OptionType.BOOLEAN, "true", true),
       def("extendSessionOnUse", "PARSE_SERVER_EXTEND_SESSION_ON_USE", OptionType.BOOLEAN, "false", false),
       def("fileKey", "PARSE_SERVER_FILE_KEY", OptionType.STRING, null, false),
-      def("filesAdapter", "PARSE_SERVER_FILES_ADAPTER", OptionType.MODULE_OR_OBJECT, null, false),
+      def("filesAdapter", "PARSE_SERVER_FILES_ADAPTER", OptionType.MODULE_OR_OBJECT, null, true),
       def("fileUpload", "PARSE_SERVER_FILE_UPLOAD_OPTIONS", OptionType.OBJECT, "{}", false),
       def("graphQLPath", "PARSE_SERVER_GRAPHQL_PATH", OptionType.STRING, "\"/graphql\"", false),
       def("graphQLSchema", "PARSE_SERVER_GRAPH_QLSCHEMA", OptionType.STRING, null, false),

@@ -62,7 +62,7 @@ public final class ClassesService {
     this.rolesChanged = rolesChanged;
     this.reader = new ObjectReader(storage, new QueryResolver(storage, schemas),
         new IncludeResolver(storage, schemas, config.protectedFields()),
-        new FileUrls(config.filesBaseUrl(), config.appId()), config.protectedFields(),
+        new FileUrls(config.filesBaseUrl()), config.protectedFields(),
         new SensitiveFields(AuthDataViews.fromOptions(config.auth())));
   }
 
