@@ -18,6 +18,8 @@ public interface FilesAdapter {
   /**
    * Stores {@code body} under {@code name}.
    *
+   * <p>A file already stored under the name is replaced once the new one is complete.
+   *
    * @param maxBytes the upload limit; beyond it the write stops, nothing is kept, and the
    *     future fails with a {@link TooLarge}
    */
@@ -35,6 +37,12 @@ public interface FilesAdapter {
 
   /** @return whether there was such a file */
   Future<Boolean> delete(String name);
+
+  /** The names of every stored file, for maintenance such as a key rotation. */
+  default Future<java.util.List<String>> names() {
+    return Future.failedFuture(new UnsupportedOperationException(
+        getClass().getSimpleName() + " cannot list its files"));
+  }
 
   /** An upload over the limit. */
   final class TooLarge extends RuntimeException {

@@ -25,6 +25,8 @@ import java.util.regex.Pattern;
  * gateway to turn into its answer.
  */
 final class FilesHttp {
+  private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(
+      FilesHttp.class);
   private static final Pattern NAME = Pattern.compile("^[_a-zA-Z0-9][a-zA-Z0-9@. ~_-]*$");
   private static final Pattern RANGE = Pattern.compile("^bytes=(\\d*)-(\\d*)$");
 
@@ -178,7 +180,20 @@ final class FilesHttp {
         return Future.succeededFuture();
       }
       return adapter.readTo(name, start, length, response).compose(v -> response.end());
-    }).onFailure(e -> fail(ctx, e));
+    }).onFailure(e -> fail(ctx, readFailure(ctx, e)));
+  }
+
+  /**
+   * A download that failed: a Parse error stays as it is; anything else (a stored file that
+   * fails authentication, a storage error) is logged and answered as an internal error.
+   */
+  private static Throwable readFailure(RoutingContext ctx, Throwable e) {
+    if (e instanceof ParseException) {
+      return e;
+    }
+    LOG.warn("event=file_read_failed file={} reason={}", ctx.pathParam("filename"),
+        e.getMessage());
+    return new ParseException(ParseErrorCode.INTERNAL_SERVER_ERROR, "Could not read file.");
   }
 
   private void delete(RoutingContext ctx) {
@@ -204,6 +219,8 @@ final class FilesHttp {
       ctx.response().reset();
       return;
     }
+    // note: a download's own headers (length, range, type) must not describe the error
+    ctx.response().headers().clear();
     int status = e instanceof FilesAdapter.TooLarge ? 413 : 500;
     ParseException error = e instanceof ParseException pe ? pe
         : e instanceof FilesAdapter.TooLarge ? new ParseException(

@@ -6,6 +6,8 @@ import io.parsevertx.common.bus.ServiceRole;
 import io.parsevertx.common.files.FilesAuth;
 import io.parsevertx.common.options.ParseServerOptions;
 import io.parsevertx.common.options.S3FilesOptions;
+import io.parsevertx.files.encryption.EncryptedFilesAdapter;
+import io.parsevertx.files.encryption.FileCipher;
 import io.parsevertx.files.s3.S3FilesAdapter;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
@@ -71,10 +73,20 @@ public final class FilesServiceVerticle extends VerticleBase {
       mongo = MongoClient.createShared(vertx, new JsonObject().put("connection_string", uri),
           "parse-files");
       LOG.info("event=files_adapter adapter=gridfs");
-      return new GridFsAdapter(mongo);
+      return encryptedIfKeyed(new GridFsAdapter(mongo));
     }
     LOG.info("event=files_adapter adapter=filesystem directory={}", config.directory());
-    return new FilesystemAdapter(vertx, config.directory());
+    return encryptedIfKeyed(new FilesystemAdapter(vertx, config.directory()));
+  }
+
+  /** {@code encryptionKey}: files sealed at rest (GridFS and the filesystem). */
+  private FilesAdapter encryptedIfKeyed(FilesAdapter stored) {
+    String key = config().getString(ParseServerOptions.ENCRYPTION_KEY);
+    if (key == null || key.isEmpty()) {
+      return stored;
+    }
+    LOG.info("event=files_encryption enabled=true cipher=AES-256-GCM");
+    return new EncryptedFilesAdapter(vertx, stored, FileCipher.forKey(key));
   }
 
   @Override

@@ -73,22 +73,35 @@ final class FilesystemAdapter implements FilesAdapter {
               "\"" + HexFormat.of().formatHex(digest.digest()).substring(0, 32) + "\"");
           JsonObject meta = new JsonObject().put("contentType", contentType)
               .put("length", stored.length()).put("etag", stored.etag());
-          return fs.writeFile(path(name) + META, meta.toBuffer())
-              .compose(x -> fs.move(partial, path(name), new io.vertx.core.file.CopyOptions()
-                  .setReplaceExisting(true)))
+          // note: bytes first, description second: a file is found only by its description,
+          // so a new upload cut short in between stays invisible
+          return fs.move(partial, path(name), new io.vertx.core.file.CopyOptions()
+                  .setReplaceExisting(true))
+              .compose(x -> fs.writeFile(path(name) + META, meta.toBuffer()))
               .map(stored);
         });
   }
 
   @Override
   public Future<StoredFile> find(String name) {
+    // note: the length is the file's own, so a replacement cut short between renaming the
+    // bytes into place and writing their description still reads consistently
     return fs.exists(path(name) + META).compose(exists -> !exists
         ? Future.succeededFuture(null)
-        : fs.readFile(path(name) + META).map(raw -> {
+        : fs.readFile(path(name) + META).compose(raw -> fs.props(path(name)).map(props -> {
           JsonObject meta = raw.toJsonObject();
-          return new StoredFile(name, meta.getString("contentType"), meta.getLong("length"),
+          return new StoredFile(name, meta.getString("contentType"), props.size(),
               meta.getString("etag"));
-        }));
+        })));
+  }
+
+  @Override
+  public Future<java.util.List<String>> names() {
+    return fs.exists(directory.toString()).compose(exists -> !exists
+        ? Future.succeededFuture(java.util.List.of())
+        : fs.readDir(directory.toString(), ".*\\.meta\\.json$").map(paths -> paths.stream()
+            .map(p -> Path.of(p).getFileName().toString())
+            .map(file -> file.substring(0, file.length() - META.length())).sorted().toList()));
   }
 
   @Override

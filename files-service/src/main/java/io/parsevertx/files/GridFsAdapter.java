@@ -53,13 +53,38 @@ final class GridFsAdapter implements FilesAdapter {
           return mongo.updateCollection(FILES, new JsonObject().put("_id", new JsonObject()
                   .put("$oid", id)), new JsonObject().put("$set", new JsonObject()
                   .put("metadata.etag", etag)))
+              .compose(x -> deleteOlder(gridFs, name, id))
               .map(x -> new StoredFile(name, contentType, counted.bytes, etag));
         }));
   }
 
+  /**
+   * A replaced file's earlier copies go once the new one is complete; until then readers see
+   * the newest complete copy, as GridFS serves by name.
+   */
+  private Future<Void> deleteOlder(MongoGridFsClient gridFs, String name, String keep) {
+    return gridFs.findIds(new JsonObject().put("filename", name)).compose(ids -> {
+      Future<Void> all = Future.succeededFuture();
+      for (String id : ids) {
+        if (!id.equals(keep)) {
+          all = all.compose(v -> gridFs.delete(id));
+        }
+      }
+      return all;
+    });
+  }
+
+  @Override
+  public Future<java.util.List<String>> names() {
+    return mongo.distinct(FILES, "filename", String.class.getName()).map(names -> names
+        .stream().map(String::valueOf).sorted().toList());
+  }
+
   @Override
   public Future<StoredFile> find(String name) {
-    return mongo.findOne(FILES, new JsonObject().put("filename", name), null).map(doc -> {
+    return mongo.findWithOptions(FILES, new JsonObject().put("filename", name),
+        new io.vertx.ext.mongo.FindOptions().setSort(new JsonObject().put("uploadDate", -1))
+            .setLimit(1)).map(docs -> docs.isEmpty() ? null : docs.get(0)).map(doc -> {
       if (doc == null) {
         return null;
       }

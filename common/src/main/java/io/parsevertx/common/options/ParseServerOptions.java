@@ -28,6 +28,7 @@ public final class ParseServerOptions {
   public static final String LIVE_QUERY = "liveQuery";
   public static final String FILE_UPLOAD = "fileUpload";
   public static final String FILES_ADAPTER = "filesAdapter";
+  public static final String ENCRYPTION_KEY = "encryptionKey";
   /** Set by the launcher (never by users) when the database is its embedded store. */
   public static final String EMBEDDED_STORE = "embeddedStore";
   public static final String LIVE_QUERY_SERVER_OPTIONS = "liveQueryServerOptions";
@@ -107,7 +108,7 @@ public final class ParseServerOptions {
       def("enableCollationCaseComparison", "PARSE_SERVER_ENABLE_COLLATION_CASE_COMPARISON", OptionType.BOOLEAN, "false", false),
       def("enableExpressErrorHandler", "PARSE_SERVER_ENABLE_EXPRESS_ERROR_HANDLER", OptionType.BOOLEAN, "false", false),
       def("encodeParseObjectInCloudFunction", "PARSE_SERVER_ENCODE_PARSE_OBJECT_IN_CLOUD_FUNCTION", OptionType.BOOLEAN, "false", false),
-      def("encryptionKey", "PARSE_SERVER_ENCRYPTION_KEY", OptionType.STRING, null, false),
+      def("encryptionKey", "PARSE_SERVER_ENCRYPTION_KEY", OptionType.STRING, null, true),
       def("enforcePrivateUsers", "PARSE_SERVER_ENFORCE_PRIVATE_USERS", OptionType.BOOLEAN, "true", true),
       def("expireInactiveSessions", "PARSE_SERVER_EXPIRE_INACTIVE_SESSIONS", OptionType.BOOLEAN, "true", true),
       def("extendSessionOnUse", "PARSE_SERVER_EXTEND_SESSION_ON_USE", OptionType.BOOLEAN, "false", false),
