@@ -22,7 +22,7 @@ import java.util.function.UnaryOperator;
  * GET    /classes/:className/:objectId  curl -H "X-Parse-Application-Id: APP" URL/classes/GameScore/Ed1nuqPvcm
  * PUT    /classes/:className/:objectId  curl -X PUT -H "X-Parse-Application-Id: APP" -d '{"score":2}' URL/classes/GameScore/Ed1nuqPvcm
  * DELETE /classes/:className/:objectId  curl -X DELETE -H "X-Parse-Application-Id: APP" URL/classes/GameScore/Ed1nuqPvcm
- * (each also inside POST /batch)
+ * (each also inside POST /batch; /roles and /installations name _Role and _Installation)
  * </pre>
  */
 final class ClassesRoutes {
@@ -44,6 +44,7 @@ final class ClassesRoutes {
     mount(router, "/classes/:className", ctx -> ctx.pathParam(CLASS_NAME));
     // note: Parse's REST API also names roles by their own path
     mount(router, "/roles", ctx -> ClassNames.ROLE);
+    mount(router, "/installations", ctx -> ClassNames.INSTALLATION);
   }
 
   private void mount(Router router, String path,
@@ -60,7 +61,7 @@ final class ClassesRoutes {
     String cls = "^/classes/([A-Za-z_][A-Za-z0-9_:]*)";
     String id = "/([A-Za-z0-9]+)$";
     UnaryOperator<ServiceRequest> same = UnaryOperator.identity();
-    return List.of(
+    List<BatchOperation> operations = new java.util.ArrayList<>(List.of(
         BatchOperation.objects(HttpMethod.POST, cls + "$", "create", same, this::create),
         BatchOperation.objects(HttpMethod.GET, cls + "$", "find", same, data::find),
         BatchOperation.objects(HttpMethod.GET, cls + id, "get", same, data::get),
@@ -75,7 +76,14 @@ final class ClassesRoutes {
         BatchOperation.objects(HttpMethod.PUT, "^/roles" + id, "update", ClassesRoutes::asRole,
             data::update),
         BatchOperation.objects(HttpMethod.DELETE, "^/roles" + id, "delete",
-            ClassesRoutes::asRole, data::delete));
+            ClassesRoutes::asRole, data::delete)));
+    UnaryOperator<ServiceRequest> installation = r -> new ServiceRequest(r.requestId(),
+        r.auth(), ClassNames.INSTALLATION, r.className(), r.params(), r.body());
+    operations.add(BatchOperation.objects(HttpMethod.POST, "^/installations$", "create",
+        installation, data::create));
+    operations.add(BatchOperation.objects(HttpMethod.PUT, "^/installations" + id, "update",
+        installation, data::update));
+    return operations;
   }
 
   /** A batch request on {@code /roles[/id]}: its one path group is the object id. */

@@ -20,6 +20,7 @@ import io.parsevertx.common.types.ParseDates;
 import io.parsevertx.data.DataServiceConfig;
 import io.parsevertx.data.query.IncludeResolver;
 import io.parsevertx.data.query.QueryResolver;
+import io.parsevertx.data.installations.InstallationWrites;
 import io.parsevertx.data.security.SpecialClasses;
 import io.parsevertx.storage.StorageAdapter;
 import io.parsevertx.storage.schema.SchemaController;
@@ -43,6 +44,7 @@ public final class ClassesService {
   private final DataServiceConfig config;
   private final ObjectReader reader;
   private final PrincipalResolver principals;
+  private final InstallationWrites installations;
 
   private final Runnable rolesChanged;
   private final Consumer<ObjectChange> liveChanges;
@@ -60,6 +62,7 @@ public final class ClassesService {
     this.config = config;
     this.principals = principals;
     this.rolesChanged = rolesChanged;
+    this.installations = new InstallationWrites(storage, schemas);
     this.reader = new ObjectReader(storage, new QueryResolver(storage, schemas),
         new IncludeResolver(storage, schemas, config.protectedFields()),
         new FileUrls(config.filesBaseUrl()), config.protectedFields(),
@@ -91,6 +94,22 @@ public final class ClassesService {
   public Future<JsonObject> create(ServiceRequest request) {
     String className = ClassNames.requireValidClassName(request.className());
     refuseCredentials(className);
+    if (!ClassNames.INSTALLATION.equals(className)) {
+      return insert(request, className);
+    }
+    return installations.beforeCreate(request.body(), request.auth()).compose(existing -> {
+      if (existing == null) {
+        return insert(request, className);
+      }
+      // note: the device registered before: Parse Server updates that installation (200)
+      ServiceRequest merged = new ServiceRequest(request.requestId(), request.auth(), className,
+          existing, request.params(), request.body());
+      return updateObject(merged, className).map(updated -> updated
+          .put(ParseFields.OBJECT_ID, existing).put(ParseFields.REPLY_STATUS, 200));
+    });
+  }
+
+  private Future<JsonObject> insert(ServiceRequest request, String className) {
     JsonObject body = request.body();
     RoleRules.checkCreate(className, body);
     if (body.containsKey(ParseFields.OBJECT_ID)) {
@@ -157,6 +176,14 @@ public final class ClassesService {
   public Future<JsonObject> update(ServiceRequest request) {
     String className = ClassNames.requireValidClassName(request.className());
     refuseCredentials(className);
+    if (ClassNames.INSTALLATION.equals(className)) {
+      return installations.beforeUpdate(requireObjectId(request.objectId()), request.body(),
+          request.auth()).compose(v -> updateObject(request, className));
+    }
+    return updateObject(request, className);
+  }
+
+  private Future<JsonObject> updateObject(ServiceRequest request, String className) {
     JsonObject body = request.body().copy();
     ParseFields.SERVER_FIELDS.forEach(body::remove);
     RoleRules.checkUpdate(className, body);
