@@ -19,7 +19,8 @@ import org.slf4j.LoggerFactory;
 /**
  * {@code java -jar parse-server.jar [options] [config.json]}: resolves the options (flags, then
  * {@code PARSE_SERVER_*} variables, then the config file), starts the suite and stops it
- * gracefully on SIGTERM. A wrong option ends the process with status 1 and one line naming it.
+ * gracefully on SIGTERM. {@code java -jar parse-server.jar rotate-files-key ...} runs
+ * {@link FilesKeyRotationCommand} instead. A wrong option ends the process with status 1 and one line naming it.
  */
 public final class ParseServerMain {
   private static final Logger LOG = LoggerFactory.getLogger(ParseServerMain.class);
@@ -29,6 +30,11 @@ public final class ParseServerMain {
   private ParseServerMain() {}
 
   public static void main(String[] args) {
+    if (args.length > 0 && FilesKeyRotationCommand.NAME.equals(args[0])) {
+      System.exit(FilesKeyRotationCommand.run(java.util.List.of(args).subList(1, args.length),
+          System.getenv(), System.out, System.err));
+      return;
+    }
     PrintWriter err = new PrintWriter(System.err, true, StandardCharsets.UTF_8);
     JsonObject options;
     try {

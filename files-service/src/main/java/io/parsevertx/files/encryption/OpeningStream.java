@@ -114,12 +114,21 @@ final class OpeningStream implements WriteStream<Buffer> {
         : Future.succeededFuture());
   }
 
+  /**
+   * Tells the writer to go on once neither a batch in flight nor {@code out} holds it back;
+   * while {@code out} is full, its own drain brings us back here.
+   */
   private void maybeDrain() {
-    if (drainHandler != null && !writeQueueFull()) {
-      Handler<Void> handler = drainHandler;
-      drainHandler = null;
-      handler.handle(null);
+    if (drainHandler == null || queued >= MAX_QUEUED) {
+      return; // note: a batch completing calls again
     }
+    if (out.writeQueueFull()) {
+      out.drainHandler(v -> maybeDrain());
+      return;
+    }
+    Handler<Void> handler = drainHandler;
+    drainHandler = null;
+    handler.handle(null);
   }
 
   @Override
@@ -146,7 +155,9 @@ final class OpeningStream implements WriteStream<Buffer> {
   @Override
   public WriteStream<Buffer> drainHandler(Handler<Void> handler) {
     this.drainHandler = handler;
-    out.drainHandler(v -> maybeDrain());
+    if (queued < MAX_QUEUED && out.writeQueueFull()) {
+      out.drainHandler(v -> maybeDrain());
+    }
     return this;
   }
 }

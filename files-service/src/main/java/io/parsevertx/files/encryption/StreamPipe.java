@@ -19,6 +19,8 @@ final class StreamPipe {
   private long demand = Long.MAX_VALUE;
   private boolean ended;
   private boolean emitting;
+  /** The writer was told to wait; the drain handler is due once there is room again. */
+  private boolean full;
   private Handler<Buffer> handler;
   private Handler<Void> endHandler;
   private Handler<Void> drainHandler;
@@ -56,10 +58,11 @@ final class StreamPipe {
     } finally {
       emitting = false;
     }
-    if (queue.size() < HIGH_WATER && drainHandler != null) {
-      Handler<Void> drain = drainHandler;
-      drainHandler = null;
-      drain.handle(null);
+    if (full && queue.size() < HIGH_WATER) {
+      full = false;
+      if (drainHandler != null) {
+        drainHandler.handle(null);
+      }
     }
     if (queue.isEmpty() && ended && endHandler != null) {
       Handler<Void> end = endHandler;
@@ -95,7 +98,10 @@ final class StreamPipe {
 
     @Override
     public boolean writeQueueFull() {
-      return queue.size() >= HIGH_WATER;
+      if (queue.size() >= HIGH_WATER) {
+        full = true;
+      }
+      return full;
     }
 
     @Override

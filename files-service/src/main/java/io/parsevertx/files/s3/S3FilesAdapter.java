@@ -18,6 +18,7 @@ import software.amazon.awssdk.services.s3.model.DeleteObjectRequest;
 import software.amazon.awssdk.services.s3.model.GetObjectRequest;
 import software.amazon.awssdk.services.s3.model.HeadBucketRequest;
 import software.amazon.awssdk.services.s3.model.HeadObjectRequest;
+import software.amazon.awssdk.services.s3.model.ListObjectsV2Request;
 
 /**
  * Files as objects in an S3 bucket (AWS, or an S3-compatible store at {@code endpoint}), keyed
@@ -117,6 +118,31 @@ public final class S3FilesAdapter implements FilesAdapter, AutoCloseable {
     return find(name).compose(found -> found == null ? Future.succeededFuture(false)
         : logged("delete", name, S3Futures.on(context, s3.deleteObject(DeleteObjectRequest
             .builder().bucket(options.bucket()).key(key(name)).build()))).map(true));
+  }
+
+  /** Every object under {@code bucketPrefix}, by file name, a page (1,000 keys) at a time. */
+  @Override
+  public Future<java.util.List<String>> names() {
+    java.util.List<String> names = new java.util.ArrayList<>();
+    return page(vertx.getOrCreateContext(), null, names).map(v -> {
+      names.sort(null);
+      return names;
+    });
+  }
+
+  private Future<Void> page(Context context, String token, java.util.List<String> names) {
+    String prefix = key("");
+    ListObjectsV2Request.Builder request = ListObjectsV2Request.builder()
+        .bucket(options.bucket()).prefix(prefix.isEmpty() ? null : prefix);
+    if (token != null) {
+      request.continuationToken(token);
+    }
+    return logged("list", prefix, S3Futures.on(context, s3.listObjectsV2(request.build())))
+        .compose(listed -> {
+          listed.contents().forEach(object -> names.add(object.key().substring(prefix.length())));
+          return Boolean.TRUE.equals(listed.isTruncated())
+              ? page(context, listed.nextContinuationToken(), names) : Future.succeededFuture();
+        });
   }
 
   /** Logs a failure S3 gave (not a missing object, not an upload over the limit). */
