@@ -24,9 +24,15 @@ public final class ServerProcess implements AutoCloseable {
   }
 
   public static ServerProcess start(Path workDir, Map<String, String> env, String... args) {
+    return start(workDir, env, List.of("-Xmx256m"), args);
+  }
+
+  /** @param jvmOptions the JVM's own options, such as its memory limits */
+  public static ServerProcess start(Path workDir, Map<String, String> env,
+      List<String> jvmOptions, String... args) {
     List<String> command = new ArrayList<>();
     command.add(ProcessHandle.current().info().command().orElse("java"));
-    command.add("-Xmx256m");
+    command.addAll(jvmOptions);
     command.add("-cp");
     command.add(System.getProperty("java.class.path"));
     command.add(ParseServerMain.class.getName());
