@@ -4,6 +4,7 @@ import io.parsevertx.common.ParseHeaders;
 import io.parsevertx.common.bus.AuthServiceClient;
 import io.parsevertx.common.bus.DataServiceClient;
 import io.parsevertx.common.bus.HealthProbe;
+import io.parsevertx.common.bus.PushServiceClient;
 import io.parsevertx.gateway.GatewayConfig;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpMethod;
@@ -55,6 +56,8 @@ public final class GatewayRouter {
     new SchemasRoutes(data).mount(api);
     new UsersRoutes(auth, data).mount(api);
     new ConfigRoutes(data).mount(api);
+    new PushRoutes(new PushServiceClient(vertx.eventBus(), config.requestTimeoutMillis()))
+        .mount(api);
 
     root.route(mount.equals("/") ? "/*" : mount + "/*").subRouter(api);
     root.route().failureHandler(ErrorResponses::handle);

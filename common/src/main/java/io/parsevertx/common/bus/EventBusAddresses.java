@@ -51,6 +51,10 @@ public final class EventBusAddresses {
   public static final String SESSIONS_INVALIDATED = PREFIX + "auth.sessions.invalidated";
   /** Answered by files-service with {@code {"host","port"}} of its HTTP endpoint. */
   public static final String FILES_ENDPOINT = PREFIX + "files.endpoint";
+  /** {@code POST /push}: answered by push-service with {@code {"result":true,"pushStatusId"}}. */
+  public static final String PUSH_SEND = PREFIX + "push.send";
+  /** Published when a push is scheduled, so an idle push-service picks it up: body {}. */
+  public static final String PUSH_SCHEDULED = PREFIX + "push.scheduled";
   /** Published by data-service for each change of a LiveQuery class ({@code ObjectChange}). */
   public static final String LIVEQUERY_CHANGES = PREFIX + "livequery.changes";
 

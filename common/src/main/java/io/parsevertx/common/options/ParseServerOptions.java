@@ -28,6 +28,8 @@ public final class ParseServerOptions {
   public static final String LIVE_QUERY = "liveQuery";
   public static final String FILE_UPLOAD = "fileUpload";
   public static final String FILES_ADAPTER = "filesAdapter";
+  public static final String PUSH = "push";
+  public static final String SCHEDULED_PUSH = "scheduledPush";
   public static final String ENCRYPTION_KEY = "encryptionKey";
   /** Set by the launcher (never by users) when the database is its embedded store. */
   public static final String EMBEDDED_STORE = "embeddedStore";
@@ -148,13 +150,13 @@ public final class ParseServerOptions {
       def("preventSignupWithUnverifiedEmail", "PARSE_SERVER_PREVENT_SIGNUP_WITH_UNVERIFIED_EMAIL", OptionType.BOOLEAN, "false", false),
       def("protectedFields", "PARSE_SERVER_PROTECTED_FIELDS", OptionType.OBJECT, "{\"_User\":{\"*\":[\"email\"]}}", true),
       def("publicServerURL", "PARSE_PUBLIC_SERVER_URL", OptionType.STRING, null, true),
-      def("push", "PARSE_SERVER_PUSH", OptionType.OBJECT, null, false),
+      def("push", "PARSE_SERVER_PUSH", OptionType.OBJECT, null, true),
       def("rateLimit", "PARSE_SERVER_RATE_LIMIT", OptionType.ARRAY, "[]", false),
       def("readOnlyMasterKey", "PARSE_SERVER_READ_ONLY_MASTER_KEY", OptionType.STRING, null, true),
       def("requestKeywordDenylist", "PARSE_SERVER_REQUEST_KEYWORD_DENYLIST", OptionType.ARRAY, "[{\"key\":\"_bsontype\",\"value\":\"Code\"},{\"key\":\"constructor\"},{\"key\":\"__proto__\"}]", true),
       def("restAPIKey", "PARSE_SERVER_REST_API_KEY", OptionType.STRING, null, true),
       def("revokeSessionOnPasswordReset", "PARSE_SERVER_REVOKE_SESSION_ON_PASSWORD_RESET", OptionType.BOOLEAN, "true", true),
-      def("scheduledPush", "PARSE_SERVER_SCHEDULED_PUSH", OptionType.BOOLEAN, "false", false),
+      def("scheduledPush", "PARSE_SERVER_SCHEDULED_PUSH", OptionType.BOOLEAN, "false", true),
       def("schema", "PARSE_SERVER_SCHEMA", OptionType.OBJECT, null, false),
       def("security", "PARSE_SERVER_SECURITY", OptionType.OBJECT, "{}", false),
       def("sendUserEmailVerification", "PARSE_SERVER_SEND_USER_EMAIL_VERIFICATION", OptionType.BOOLEAN, "true", false),

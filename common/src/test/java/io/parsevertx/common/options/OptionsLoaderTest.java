@@ -49,12 +49,12 @@ class OptionsLoaderTest {
   void jsonValuedFlagsAndEnvironment() {
     JsonObject options = OptionsLoader.load(flags("liveQuery", "{\"classNames\":[\"A\"]}",
         "allowOrigin", "https://a.com,https://b.com"),
-        Map.of("PARSE_SERVER_PUSH", "{\"ios\":{}}"), null);
+        Map.of("PARSE_SERVER_PUSH", "{\"adapter\":\"com.example.Adapter\"}"), null);
     assertEquals(new JsonArray().add("A"),
         options.getJsonObject("liveQuery").getJsonArray("classNames"));
     assertEquals(new JsonArray().add("https://a.com").add("https://b.com"),
         options.getJsonArray("allowOrigin"));
-    assertTrue(options.getJsonObject("push").containsKey("ios"));
+    assertTrue(options.getJsonObject("push").containsKey("adapter"));
   }
 
   static Stream<Arguments> wrong() {

@@ -1,0 +1,30 @@
+package io.parsevertx.push;
+
+import io.parsevertx.common.options.ParseServerOptions;
+import io.parsevertx.common.options.PushOptions;
+import io.vertx.core.json.JsonObject;
+
+/**
+ * What push-service needs from the server options.
+ *
+ * @param push the {@code push} option (possibly nothing configured)
+ * @param scheduledPush {@code scheduledPush}: whether {@code push_time} defers a send (else, as
+ *     in Parse Server, the push goes out at once)
+ * @param requestTimeoutMillis how long a call to data-service may take
+ * @param batchSize installations read and sent per page
+ * @param schedulerPeriodMillis how often due scheduled pushes are looked for
+ */
+public record PushConfig(PushOptions push, boolean scheduledPush, long requestTimeoutMillis,
+    int batchSize, long schedulerPeriodMillis) {
+  public static final int DEFAULT_BATCH_SIZE = 500;
+  public static final long DEFAULT_SCHEDULER_PERIOD_MILLIS = 1_000;
+  private static final long DEFAULT_REQUEST_TIMEOUT = 30_000;
+
+  public static PushConfig fromJson(JsonObject options) {
+    Number timeout = options.getNumber(ParseServerOptions.REQUEST_TIMEOUT);
+    return new PushConfig(PushOptions.from(options),
+        options.getBoolean(ParseServerOptions.SCHEDULED_PUSH, false),
+        timeout == null ? DEFAULT_REQUEST_TIMEOUT : timeout.longValue(), DEFAULT_BATCH_SIZE,
+        DEFAULT_SCHEDULER_PERIOD_MILLIS);
+  }
+}

@@ -1,0 +1,38 @@
+package io.parsevertx.server.api;
+
+import io.parsevertx.push.PushAdapter;
+import io.parsevertx.push.PushResult;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+/** A custom {@link PushAdapter} for tests: serves the types in its options, records each call. */
+public final class RecordingPushAdapter implements PushAdapter {
+  static final List<JsonObject> CALLS = new CopyOnWriteArrayList<>();
+  private List<String> types = List.of();
+
+  @Override
+  public Future<Void> init(Vertx vertx, JsonObject options) {
+    types = options.getJsonArray("types", new JsonArray()).stream().map(String::valueOf)
+        .toList();
+    return Future.succeededFuture();
+  }
+
+  @Override
+  public List<String> deviceTypes() {
+    return types;
+  }
+
+  @Override
+  public Future<List<PushResult>> send(JsonObject body, List<JsonObject> installations) {
+    CALLS.add(new JsonObject().put("body", body).put("installations",
+        new JsonArray(List.copyOf(installations))));
+    return Future.succeededFuture(installations.stream().map(i -> "fail".equals(i.getString(
+        "deviceToken")) ? PushResult.failed(i.getString("objectId"), i.getString("deviceType"),
+            "refused", false) : PushResult.sent(i.getString("objectId"),
+            i.getString("deviceType"))).toList());
+  }
+}
