@@ -304,6 +304,10 @@ final class FilesRoutes {
     ctx.request().resume();
     // note: a download files-service cuts short (a tampered file) is cut short here too,
     // so the client sees a broken transfer instead of waiting for bytes that never come
-    answer.pipeTo(ctx.response()).onFailure(e -> ctx.response().reset());
+    answer.pipeTo(ctx.response()).onFailure(e -> {
+      if (!ctx.response().closed() && !ctx.response().ended()) {
+        ctx.response().reset(); // note: a client that went away needs nothing more
+      }
+    });
   }
 }
