@@ -19,13 +19,16 @@ import java.util.regex.Pattern;
  * @param directory where the filesystem adapter keeps files ({@code <dataDir>/files})
  * @param maxUploadSize bytes one upload may have ({@code maxUploadSize}, 20mb)
  * @param enableForPublic {@code fileUpload.enableForPublic}: callers without a session
+ * @param enableForAnonymousUser {@code fileUpload.enableForAnonymousUser}: users signed up
+ *     through the anonymous provider (false by default, as in Parse Server)
  * @param enableForAuthenticatedUser {@code fileUpload.enableForAuthenticatedUser}
  * @param extensions {@code fileUpload.fileExtensions}: a file's extension must match one;
  *     by default anything but HTML-like types, which would run script in the server's origin
  * @param preserveFileName {@code fileUpload.preserveFileName}: no unique prefix
  */
 record FilesConfig(String appId, String masterKey, String filesUrl, Path directory,
-    long maxUploadSize, boolean enableForPublic, boolean enableForAuthenticatedUser,
+    long maxUploadSize, boolean enableForPublic, boolean enableForAnonymousUser,
+    boolean enableForAuthenticatedUser,
     List<Pattern> extensions, boolean preserveFileName, int internalPort) {
   /** Parse Server's default: every extension but html, htm, shtml, xhtml (any case). */
   static final String DEFAULT_EXTENSION = "^(?![xXsS]?[hH][tT][mM][lL]?$)";
@@ -52,6 +55,7 @@ record FilesConfig(String appId, String masterKey, String filesUrl, Path directo
         Path.of(options.getString(ParseServerOptions.DATA_DIR, "./data"), "files"),
         ByteSizes.parse(options.getString(ParseServerOptions.MAX_UPLOAD_SIZE, "20mb")),
         upload.getBoolean("enableForPublic", false),
+        upload.getBoolean("enableForAnonymousUser", false),
         upload.getBoolean("enableForAuthenticatedUser", true), List.copyOf(extensions),
         upload.getBoolean("preserveFileName", false), 0);
   }

@@ -33,11 +33,13 @@ final class FilesHttp {
   private final FilesConfig config;
   private final FilesAdapter adapter;
   private final JWTAuth tokens;
+  private final AnonymousUsers users;
 
-  FilesHttp(FilesConfig config, FilesAdapter adapter, JWTAuth tokens) {
+  FilesHttp(FilesConfig config, FilesAdapter adapter, JWTAuth tokens, AnonymousUsers users) {
     this.config = config;
     this.adapter = adapter;
     this.tokens = tokens;
+    this.users = users;
   }
 
   Router router(io.vertx.core.Vertx vertx) {
@@ -48,7 +50,7 @@ final class FilesHttp {
     return router;
   }
 
-  private record Caller(boolean master, String userId) {}
+  private record Caller(boolean master, String userId, String requestId) {}
 
   private Future<Caller> caller(HttpServerRequest request) {
     String token = request.getHeader(FilesAuth.HEADER);
@@ -60,7 +62,8 @@ final class FilesHttp {
         .recover(e -> Future.failedFuture(new ParseException(
             ParseErrorCode.OPERATION_FORBIDDEN, "unauthorized")))
         .map(user -> new Caller(user.principal().getBoolean(FilesAuth.MASTER, false),
-            user.principal().getString(FilesAuth.USER_ID)));
+            user.principal().getString(FilesAuth.USER_ID),
+            user.principal().getString(FilesAuth.REQUEST_ID)));
   }
 
   private void upload(RoutingContext ctx) {
@@ -68,8 +71,7 @@ final class FilesHttp {
     request.pause();
     String filename = ctx.pathParam("filename");
     String contentType = request.getHeader("Content-Type");
-    caller(request).compose(caller -> {
-      checkAllowed(caller);
+    caller(request).compose(caller -> checkAllowed(caller)).compose(allowed -> {
       checkName(filename);
       checkExtension(filename, contentType);
       String length = request.getHeader("Content-Length");
@@ -92,19 +94,34 @@ final class FilesHttp {
     return io.parsevertx.common.files.FileLocations.url(config.filesUrl(), name);
   }
 
-  /** {@code fileUpload}: the master key always; users and the public only when enabled. */
-  private void checkAllowed(Caller caller) {
+  /**
+   * {@code fileUpload}: the master key always; the public, anonymous users and other users each
+   * only when enabled. Whether a user is anonymous (signed up through the anonymous provider)
+   * is asked of data-service, and only when the answer matters.
+   */
+  private Future<Void> checkAllowed(Caller caller) {
     if (caller.master()) {
-      return;
+      return Future.succeededFuture();
     }
-    if (caller.userId() != null && !config.enableForAuthenticatedUser()) {
-      throw new ParseException(ParseErrorCode.FILE_SAVE_ERROR,
-          "File upload by authenticated user is disabled.");
+    if (caller.userId() == null) {
+      return config.enableForPublic() ? Future.succeededFuture()
+          : refused("File upload by public is disabled.");
     }
-    if (caller.userId() == null && !config.enableForPublic()) {
-      throw new ParseException(ParseErrorCode.FILE_SAVE_ERROR,
-          "File upload by public is disabled.");
+    if (config.enableForAnonymousUser() && config.enableForAuthenticatedUser()) {
+      return Future.succeededFuture();
     }
+    return users.isAnonymous(caller.userId(), caller.requestId()).compose(anonymous -> {
+      if (anonymous) {
+        return config.enableForAnonymousUser() ? Future.succeededFuture()
+            : refused("File upload by anonymous user is disabled.");
+      }
+      return config.enableForAuthenticatedUser() ? Future.succeededFuture()
+          : refused("File upload by authenticated user is disabled.");
+    });
+  }
+
+  private static Future<Void> refused(String message) {
+    return Future.failedFuture(new ParseException(ParseErrorCode.FILE_SAVE_ERROR, message));
   }
 
   private static void checkName(String filename) {

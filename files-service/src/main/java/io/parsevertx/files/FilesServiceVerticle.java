@@ -1,6 +1,7 @@
 package io.parsevertx.files;
 
 import io.parsevertx.common.bus.BusReplies;
+import io.parsevertx.common.bus.DataServiceClient;
 import io.parsevertx.common.bus.EventBusAddresses;
 import io.parsevertx.common.bus.ServiceRole;
 import io.parsevertx.common.files.FilesAuth;
@@ -31,7 +32,8 @@ public final class FilesServiceVerticle extends VerticleBase {
         new PubSecKeyOptions().setAlgorithm("HS256").setBuffer(FilesAuth.key(
             config.masterKey()))));
     files = StoredFiles.open(vertx, config());
-    FilesHttp http = new FilesHttp(config, files.served(config()), tokens);
+    FilesHttp http = new FilesHttp(config, files.served(config()), tokens,
+        new AnonymousUsers(new DataServiceClient(vertx.eventBus(), 10_000)));
     String host = config().getString("filesHost", "127.0.0.1");
     server = vertx.createHttpServer().requestHandler(http.router(vertx));
     return server.listen(config.internalPort(), host).compose(listening -> {

@@ -179,6 +179,16 @@ class FilesApiTest extends ApiTestBase {
     expectError(upload("page", "text/html", body, user), 400, 130);
     expectError(upload("bad%24name.txt", "text/plain", body, user), 400, 122);
     expect(upload("photo.png", "image/png", body, user), 201);
+    // enableForAnonymousUser is false by default: an anonymous user is refused, by name
+    JsonObject anonymous = expect(request(HttpMethod.POST, "/users", new JsonObject().put(
+        "authData", new JsonObject().put("anonymous", new JsonObject().put("id",
+            java.util.UUID.randomUUID().toString())))), 201);
+    HttpResponse<Buffer> refused = upload("anon.png", "image/png", body, Map.of(
+        ParseHeaders.APPLICATION_ID, APP_ID, ParseHeaders.SESSION_TOKEN,
+        anonymous.getString("sessionToken")));
+    expectError(refused, 400, 130);
+    assertEquals("File upload by anonymous user is disabled.",
+        refused.bodyAsJsonObject().getString("error"));
   }
 
   @Test
