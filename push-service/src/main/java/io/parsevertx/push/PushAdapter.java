@@ -32,7 +32,8 @@ public interface PushAdapter {
    *
    * @param body the push as Parse Server hands it to adapters: {@code data} (already localized
    *     for these installations, {@code badge} resolved per installation by the caller when it
-   *     was {@code "Increment"}), and {@code expiration_time} (ms since the epoch) when set
+   *     was {@code "Increment"}), {@code push_id} (the {@code _PushStatus} objectId), and
+   *     {@code expiration_time} (ms since the epoch) when set
    * @param installations the {@code _Installation} objects (each with {@code objectId},
    *     {@code deviceType}, {@code deviceToken}, {@code appIdentifier}, {@code badge}, ...)
    * @return one result per installation; a failed future counts the whole batch as failed

@@ -41,7 +41,7 @@ public final class PushRunner {
   /** @return completes when the status is final (a failure is recorded, not returned) */
   public Future<Void> run(String statusId, PushRequest push) {
     Instant start = Instant.now();
-    JsonObject body = new JsonObject().put("data", push.data());
+    JsonObject body = new JsonObject().put("data", push.data()).put("push_id", statusId);
     Long expiresAt = push.expiresAt(start);
     if (expiresAt != null) {
       body.put("expiration_time", expiresAt);
