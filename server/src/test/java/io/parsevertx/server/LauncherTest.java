@@ -65,7 +65,13 @@ class LauncherTest {
             "--databaseOptions: max"),
         Arguments.of(new String[] {"--appId", "a", "--masterKey", "m", "--filesAdapter",
             "{\"module\":\"@parse/s3-files-adapter\",\"options\":{\"region\":\"eu-west-1\"}}"},
-            Map.of(), "--filesAdapter: s3 needs options.bucket"));
+            Map.of(), "--filesAdapter: s3 needs options.bucket"),
+        Arguments.of(new String[] {"--appId", "a", "--masterKey", "m", "--filesAdapter",
+            "com.example.NoSuchFilesAdapter"}, Map.of(),
+            "--filesAdapter: unknown adapter com.example.NoSuchFilesAdapter"),
+        Arguments.of(new String[] {"--appId", "a", "--masterKey", "m", "--filesAdapter",
+            "{\"module\":\"@parse/fs-files-adapter\",\"options\":{\"filesSubDirectory\":"
+            + "\"../etc\"}}"}, Map.of(), "--filesAdapter: filesSubDirectory must be a relative"));
   }
 
   @ParameterizedTest

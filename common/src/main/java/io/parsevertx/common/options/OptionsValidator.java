@@ -63,6 +63,7 @@ final class OptionsValidator {
           + "master key");
     }
     S3FilesOptions.from(options);
+    FilesAdapterChoice.from(options);
     PushOptions.from(options);
     for (Object role : options.getJsonArray(ParseServerOptions.SERVICES, new JsonArray())) {
       if (!(role instanceof String s) || ServiceRole.fromFlagName(s) == null) {
