@@ -22,6 +22,7 @@ import java.util.HexFormat;
  */
 final class GridFsAdapter implements FilesAdapter {
   private static final String FILES = "fs.files";
+  private static final String CHUNKS = "fs.chunks";
   private final MongoClient mongo;
   private Future<MongoGridFsClient> bucket;
 
@@ -82,9 +83,7 @@ final class GridFsAdapter implements FilesAdapter {
 
   @Override
   public Future<StoredFile> find(String name) {
-    return mongo.findWithOptions(FILES, new JsonObject().put("filename", name),
-        new io.vertx.ext.mongo.FindOptions().setSort(new JsonObject().put("uploadDate", -1))
-            .setLimit(1)).map(docs -> docs.isEmpty() ? null : docs.get(0)).map(doc -> {
+    return newest(name).map(doc -> {
       if (doc == null) {
         return null;
       }
@@ -101,10 +100,91 @@ final class GridFsAdapter implements FilesAdapter {
     });
   }
 
+  /**
+   * From the start, GridFS's own download; from further in (a player seeking), only the chunks
+   * that hold the range are read from {@code fs.chunks}, so a seek near the end of a large
+   * file does not read everything before it.
+   */
   @Override
   public Future<Void> readTo(String name, long offset, long length, WriteStream<Buffer> out) {
-    return bucket().compose(gridFs -> gridFs.downloadByFileName(new Range(out, offset, length),
-        name)).mapEmpty();
+    if (offset == 0) {
+      return bucket().compose(gridFs -> gridFs.downloadByFileName(new Range(out, offset,
+          length), name)).mapEmpty();
+    }
+    return newest(name).compose(doc -> {
+      if (doc == null) {
+        return Future.failedFuture(new IllegalStateException("no file " + name));
+      }
+      long chunkSize = doc.getLong("chunkSize", 255L * 1024);
+      long first = offset / chunkSize;
+      long last = (offset + length - 1) / chunkSize;
+      JsonObject query = new JsonObject().put("files_id", doc.getValue("_id")).put("n",
+          new JsonObject().put("$gte", first).put("$lte", last));
+      Range range = new Range(out, offset - first * chunkSize, length);
+      return mongo.findBatchWithOptions(CHUNKS, query, new io.vertx.ext.mongo.FindOptions()
+              .setSort(new JsonObject().put("n", 1)).setBatchSize(4))
+          .pipeTo(new ChunkBytes(range));
+    });
+  }
+
+  private Future<JsonObject> newest(String name) {
+    return mongo.findWithOptions(FILES, new JsonObject().put("filename", name),
+        new io.vertx.ext.mongo.FindOptions().setSort(new JsonObject().put("uploadDate", -1))
+            .setLimit(1)).map(docs -> docs.isEmpty() ? null : docs.get(0));
+  }
+
+  /** {@code fs.chunks} documents in, their {@code data} bytes out. */
+  private static final class ChunkBytes implements WriteStream<JsonObject> {
+    private final WriteStream<Buffer> out;
+
+    ChunkBytes(WriteStream<Buffer> out) {
+      this.out = out;
+    }
+
+    @Override
+    public WriteStream<JsonObject> exceptionHandler(Handler<Throwable> handler) {
+      out.exceptionHandler(handler);
+      return this;
+    }
+
+    @Override
+    public Future<Void> write(JsonObject chunk) {
+      return out.write(Buffer.buffer(bytes(chunk.getValue("data"))));
+    }
+
+    /** The Vert.x client hands binary values over as {@code {"$binary": base64url}}. */
+    private static byte[] bytes(Object data) {
+      if (data instanceof byte[] raw) {
+        return raw;
+      }
+      Object encoded = data instanceof JsonObject json ? json.getValue("$binary") : data;
+      if (encoded instanceof JsonObject nested) {
+        encoded = nested.getString("base64");
+      }
+      return java.util.Base64.getUrlDecoder().decode(String.valueOf(encoded));
+    }
+
+    @Override
+    public Future<Void> end() {
+      return out.end();
+    }
+
+    @Override
+    public WriteStream<JsonObject> setWriteQueueMaxSize(int maxSize) {
+      out.setWriteQueueMaxSize(maxSize);
+      return this;
+    }
+
+    @Override
+    public boolean writeQueueFull() {
+      return out.writeQueueFull();
+    }
+
+    @Override
+    public WriteStream<JsonObject> drainHandler(Handler<Void> handler) {
+      out.drainHandler(handler);
+      return this;
+    }
   }
 
   @Override

@@ -137,6 +137,23 @@ class FilesApiTest extends ApiTestBase {
     assertEquals(404, download(file.getString("url"), null).statusCode());
   }
 
+  /** A player seeking: ranges deep inside a file of several GridFS chunks (255 KiB each). */
+  @Test
+  void rangesSeekAcrossChunks() {
+    byte[] bytes = new byte[1_000_000];
+    new java.util.Random(11).nextBytes(bytes);
+    JsonObject file = expect(upload("movie.mp4", "video/mp4", Buffer.buffer(bytes), asUser()),
+        201);
+    for (int[] range : new int[][] {{0, 9}, {300_000, 300_099}, {261_100, 522_300},
+        {600_000, 799_999}, {999_990, 999_999}}) {
+      HttpResponse<Buffer> part = download(file.getString("url"), "bytes=" + range[0] + "-"
+          + range[1]);
+      assertEquals(206, part.statusCode());
+      org.junit.jupiter.api.Assertions.assertArrayEquals(java.util.Arrays.copyOfRange(bytes,
+          range[0], range[1] + 1), part.body().getBytes(), range[0] + "-" + range[1]);
+    }
+  }
+
   /** As the JS SDK saves a file: a text/plain JSON envelope with the keys and the bytes. */
   @Test
   void theJsSdksBase64Upload() {
