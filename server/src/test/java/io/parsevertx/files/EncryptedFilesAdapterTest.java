@@ -30,15 +30,16 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * AES-256-GCM at rest over the real filesystem adapter: round trips of sizes around the chunk
- * boundaries, byte ranges, tampering, and key rotation, including an interrupted one.
+ * AES-256-GCM at rest over the real adapters: round trips of sizes around the chunk boundaries,
+ * byte ranges and tampering on the filesystem; key rotation, including an interrupted one, on
+ * the filesystem and on GridFS.
  */
 class EncryptedFilesAdapterTest {
   private static final int CHUNK = FileCipher.DEFAULT_CHUNK;
   @TempDir
   Path directory;
   private Vertx vertx;
-  private FilesystemAdapter plain;
+  private FilesAdapter plain;
   private final FileCipher keyA = FileCipher.forKey("key-a");
   private final FileCipher keyB = FileCipher.forKey("key-b");
 
@@ -171,8 +172,19 @@ class EncryptedFilesAdapterTest {
         "u.bin", 0, 10, new Collected())));
   }
 
-  @Test
-  void rotatesFromPlainToKeyToKeyToPlain() {
+  /** The stored bytes on each adapter encryption applies to. */
+  private void storedIn(String adapter) {
+    if (adapter.equals("gridfs")) {
+      plain = new GridFsAdapter(io.vertx.ext.mongo.MongoClient.create(vertx,
+          new io.vertx.core.json.JsonObject().put("connection_string",
+              io.parsevertx.testing.TestServers.mongoUri())));
+    }
+  }
+
+  @org.junit.jupiter.params.ParameterizedTest
+  @org.junit.jupiter.params.provider.ValueSource(strings = {"filesystem", "gridfs"})
+  void rotatesFromPlainToKeyToKeyToPlain(String adapter) {
+    storedIn(adapter);
     List<String> names = new ArrayList<>();
     List<byte[]> contents = new ArrayList<>();
     for (int i = 0; i < 5; i++) {
@@ -201,8 +213,10 @@ class EncryptedFilesAdapterTest {
     assertAll(plain, names, contents, false);
   }
 
-  @Test
-  void anInterruptedRotationFinishesWhenRunAgain() {
+  @org.junit.jupiter.params.ParameterizedTest
+  @org.junit.jupiter.params.provider.ValueSource(strings = {"filesystem", "gridfs"})
+  void anInterruptedRotationFinishesWhenRunAgain(String adapter) {
+    storedIn(adapter);
     EncryptedFilesAdapter sealedA = new EncryptedFilesAdapter(vertx, plain, keyA);
     List<String> names = new ArrayList<>();
     List<byte[]> contents = new ArrayList<>();
