@@ -12,11 +12,15 @@ import io.vertx.core.json.JsonObject;
  *     in Parse Server, the push goes out at once)
  * @param requestTimeoutMillis how long a call to data-service may take
  * @param batchSize installations read and sent per page
- * @param schedulerPeriodMillis how often due scheduled pushes are looked for
+ * @param schedulerPeriodMillis how often due scheduled pushes and free slices are looked for
+ * @param slices how many slices (each leased by one instance) a push is cut into
+ * @param leaseMillis how long a slice stays with an instance that stopped reporting progress
  */
 public record PushConfig(PushOptions push, boolean scheduledPush, long requestTimeoutMillis,
-    int batchSize, long schedulerPeriodMillis) {
+    int batchSize, long schedulerPeriodMillis, int slices, long leaseMillis) {
   public static final int DEFAULT_BATCH_SIZE = 500;
+  public static final int DEFAULT_SLICES = 4;
+  public static final long DEFAULT_LEASE_MILLIS = 30_000;
   public static final long DEFAULT_SCHEDULER_PERIOD_MILLIS = 1_000;
   private static final long DEFAULT_REQUEST_TIMEOUT = 30_000;
 
@@ -25,6 +29,6 @@ public record PushConfig(PushOptions push, boolean scheduledPush, long requestTi
     return new PushConfig(PushOptions.from(options),
         options.getBoolean(ParseServerOptions.SCHEDULED_PUSH, false),
         timeout == null ? DEFAULT_REQUEST_TIMEOUT : timeout.longValue(), DEFAULT_BATCH_SIZE,
-        DEFAULT_SCHEDULER_PERIOD_MILLIS);
+        DEFAULT_SCHEDULER_PERIOD_MILLIS, DEFAULT_SLICES, DEFAULT_LEASE_MILLIS);
   }
 }

@@ -55,6 +55,8 @@ public final class EventBusAddresses {
   public static final String PUSH_SEND = PREFIX + "push.send";
   /** Published when a push is scheduled, so an idle push-service picks it up: body {}. */
   public static final String PUSH_SCHEDULED = PREFIX + "push.scheduled";
+  /** Published when a push has slices to send, so every push-service takes some: body {}. */
+  public static final String PUSH_WORK = PREFIX + "push.work";
   /** Published by data-service for each change of a LiveQuery class ({@code ObjectChange}). */
   public static final String LIVEQUERY_CHANGES = PREFIX + "livequery.changes";
 

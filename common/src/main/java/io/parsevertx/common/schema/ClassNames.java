@@ -13,6 +13,8 @@ public final class ClassNames {
   public static final String INSTALLATION = "_Installation";
   public static final String PRODUCT = "_Product";
   public static final String PUSH_STATUS = "_PushStatus";
+  /** push-service's leased slices of a running push (ours; Parse Server has none). */
+  public static final String PUSH_WORK = "_PushWork";
   public static final String JOB_STATUS = "_JobStatus";
   public static final String JOB_SCHEDULE = "_JobSchedule";
   public static final String AUDIENCE = "_Audience";
@@ -23,7 +25,7 @@ public final class ClassNames {
 
   /** System classes a client may address through {@code /classes}. */
   public static final Set<String> SYSTEM_CLASSES = Set.of(USER, INSTALLATION, ROLE, SESSION,
-      PRODUCT, PUSH_STATUS, JOB_STATUS, JOB_SCHEDULE, AUDIENCE, IDEMPOTENCY);
+      PRODUCT, PUSH_STATUS, PUSH_WORK, JOB_STATUS, JOB_SCHEDULE, AUDIENCE, IDEMPOTENCY);
 
   private static final Pattern CLASS_NAME = Pattern.compile("^[A-Za-z][A-Za-z0-9_]*$");
   private static final Pattern JOIN_CLASS = Pattern.compile("^_Join:[A-Za-z0-9_]+:[A-Za-z0-9_]+");

@@ -20,7 +20,8 @@ public final class SpecialClasses {
   private static final String INSTALLATION_ID = "installationId";
   /** Written and read by the server (push, jobs); clients see them only with the master key. */
   private static final java.util.Set<String> MASTER_ONLY = java.util.Set.of(
-      ClassNames.PUSH_STATUS, ClassNames.JOB_STATUS, ClassNames.JOB_SCHEDULE, ClassNames.HOOKS,
+      ClassNames.PUSH_STATUS, ClassNames.PUSH_WORK, ClassNames.JOB_STATUS,
+      ClassNames.JOB_SCHEDULE, ClassNames.HOOKS,
       ClassNames.GLOBAL_CONFIG, ClassNames.IDEMPOTENCY);
 
   private SpecialClasses() {}

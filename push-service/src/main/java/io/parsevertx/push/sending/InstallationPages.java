@@ -30,9 +30,15 @@ public final class InstallationPages {
     return data.find(request(params)).map(found -> found.getInteger("count", 0));
   }
 
-  /** @return up to {@code size} installations with objectId after {@code after} (null: first) */
-  public Future<List<JsonObject>> page(JsonObject where, String after, int size) {
-    JsonObject params = new JsonObject().put("where", reachable(where, after))
+  /**
+   * @param range a further constraint (a slice's objectId range), or null
+   * @return up to {@code size} installations with objectId after {@code after} (null: first)
+   */
+  public Future<List<JsonObject>> page(JsonObject where, JsonObject range, String after,
+      int size) {
+    JsonObject narrowed = range == null ? where : new JsonObject().put("$and",
+        new JsonArray().add(where).add(range));
+    JsonObject params = new JsonObject().put("where", reachable(narrowed, after))
         .put("limit", size).put("order", "objectId");
     return data.find(request(params)).map(found -> found.getJsonArray("results",
         new JsonArray()).stream().map(JsonObject.class::cast).toList());

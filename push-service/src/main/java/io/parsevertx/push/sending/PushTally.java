@@ -13,6 +13,22 @@ final class PushTally {
   private final Map<String, Integer> sentPerType = new TreeMap<>();
   private final Map<String, Integer> failedPerType = new TreeMap<>();
 
+  /** The counts recorded in a {@code _PushWork} slice or a {@code _PushStatus}. */
+  static PushTally of(JsonObject recorded) {
+    PushTally tally = new PushTally();
+    tally.merge(recorded);
+    return tally;
+  }
+
+  void merge(JsonObject recorded) {
+    sent += recorded.getInteger("numSent", 0);
+    failed += recorded.getInteger("numFailed", 0);
+    recorded.getJsonObject("sentPerType", new JsonObject()).forEach(e -> sentPerType.merge(
+        e.getKey(), ((Number) e.getValue()).intValue(), Integer::sum));
+    recorded.getJsonObject("failedPerType", new JsonObject()).forEach(e -> failedPerType.merge(
+        e.getKey(), ((Number) e.getValue()).intValue(), Integer::sum));
+  }
+
   void add(List<PushResult> results) {
     for (PushResult result : results) {
       String type = String.valueOf(result.deviceType());

@@ -13,11 +13,15 @@ import java.util.concurrent.CopyOnWriteArrayList;
 public final class RecordingPushAdapter implements PushAdapter {
   static final List<JsonObject> CALLS = new CopyOnWriteArrayList<>();
   private List<String> types = List.of();
+  private Vertx vertx;
+  private long delayMillis;
 
   @Override
   public Future<Void> init(Vertx vertx, JsonObject options) {
     types = options.getJsonArray("types", new JsonArray()).stream().map(String::valueOf)
         .toList();
+    this.vertx = vertx;
+    delayMillis = options.getLong("delayMillis", 0L);
     return Future.succeededFuture();
   }
 
@@ -30,9 +34,12 @@ public final class RecordingPushAdapter implements PushAdapter {
   public Future<List<PushResult>> send(JsonObject body, List<JsonObject> installations) {
     CALLS.add(new JsonObject().put("body", body).put("installations",
         new JsonArray(List.copyOf(installations))));
-    return Future.succeededFuture(installations.stream().map(i -> "fail".equals(i.getString(
+    List<PushResult> results = installations.stream().map(i -> "fail".equals(i.getString(
         "deviceToken")) ? PushResult.failed(i.getString("objectId"), i.getString("deviceType"),
             "refused", false) : PushResult.sent(i.getString("objectId"),
-            i.getString("deviceType"))).toList());
+            i.getString("deviceType"))).toList();
+    // note: a slow provider, so a send keeps its slices while other instances take the rest
+    return delayMillis == 0 ? Future.succeededFuture(results)
+        : vertx.timer(delayMillis).map(results);
   }
 }
