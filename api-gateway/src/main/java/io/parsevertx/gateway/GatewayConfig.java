@@ -20,12 +20,16 @@ import java.util.Map;
  * @param clientKeys configured client keys by option name ({@code clientKey},
  *     {@code javascriptKey}, {@code restAPIKey}, {@code dotNetKey}); empty when none is required
  * @param healthServices the services {@code /health} waits for
+ * @param rateLimits {@code rateLimit}, in order
+ * @param trustedProxies {@code trustProxy}: whose {@code X-Forwarded-For} names the caller
  */
 public record GatewayConfig(String appId, String masterKey, String readOnlyMasterKey,
     IpAllowList masterKeyIps, KeywordDenylist keywordDenylist, Map<String, String> clientKeys,
     String host, int port, String mountPath, long maxBodyBytes, long requestTimeoutMillis,
     List<String> allowOrigins, List<String> allowHeaders, List<ServiceRole> healthServices,
-    int batchRequestLimit, IdempotencyOptions idempotency, long sessionCacheTtlMillis) {
+    int batchRequestLimit, IdempotencyOptions idempotency, long sessionCacheTtlMillis,
+    List<io.parsevertx.common.options.RateLimitRule> rateLimits,
+    io.parsevertx.common.security.TrustedProxies trustedProxies) {
   public static final String DEFAULT_HOST = "0.0.0.0";
   public static final int DEFAULT_PORT = 1337;
   public static final String DEFAULT_MOUNT_PATH = "/parse";
@@ -64,7 +68,9 @@ public record GatewayConfig(String appId, String masterKey, String readOnlyMaste
         RequestComplexity.fromJson(options.getJsonObject(ParseServerOptions.REQUEST_COMPLEXITY))
             .batchRequestLimit(),
         IdempotencyOptions.fromJson(options.getJsonObject(ParseServerOptions.IDEMPOTENCY_OPTIONS)),
-        options.getNumber(ParseServerOptions.CACHE_TTL, DEFAULT_CACHE_TTL_MILLIS).longValue());
+        options.getNumber(ParseServerOptions.CACHE_TTL, DEFAULT_CACHE_TTL_MILLIS).longValue(),
+        io.parsevertx.common.options.RateLimitRule.from(options),
+        io.parsevertx.common.security.TrustedProxies.from(options));
   }
 
   private static String normalizeMountPath(String path) {

@@ -71,7 +71,12 @@ class LauncherTest {
             "--filesAdapter: unknown adapter com.example.NoSuchFilesAdapter"),
         Arguments.of(new String[] {"--appId", "a", "--masterKey", "m", "--filesAdapter",
             "{\"module\":\"@parse/fs-files-adapter\",\"options\":{\"filesSubDirectory\":"
-            + "\"../etc\"}}"}, Map.of(), "--filesAdapter: filesSubDirectory must be a relative"));
+            + "\"../etc\"}}"}, Map.of(), "--filesAdapter: filesSubDirectory must be a relative"),
+        Arguments.of(new String[] {"--appId", "a", "--masterKey", "m", "--rateLimit",
+            "{\"requestPath\":\"/classes/*\",\"requestTimeWindow\":1000,\"requestCount\":5,"
+            + "\"zone\":\"planet\"}"}, Map.of(), "--rateLimit: zone must be ip, global, session"),
+        Arguments.of(new String[] {"--appId", "a", "--masterKey", "m", "--trustProxy",
+            "loopback,not-an-ip"}, Map.of(), "--trustProxy: not an IP address: not-an-ip"));
   }
 
   @ParameterizedTest

@@ -1,5 +1,7 @@
 package io.parsevertx.gateway.http;
 
+import io.parsevertx.common.auth.AuthContext;
+import io.parsevertx.gateway.ratelimit.RateLimiter;
 import io.parsevertx.common.bus.BusFailures;
 import io.parsevertx.common.bus.DataServiceClient;
 import io.parsevertx.common.bus.ServiceRequest;
@@ -32,12 +34,15 @@ final class BatchRoutes {
 
   /** @param data runs batches with {@code transaction: true} */
   BatchRoutes(List<BatchOperation> operations, String mountPath, int maxRequests,
-      DataServiceClient data) {
+      DataServiceClient data, RateLimiter limiter) {
     this.data = data;
+    this.limiter = limiter;
     this.operations = List.copyOf(operations);
     this.mountPath = mountPath.equals("/") ? "" : mountPath;
     this.maxRequests = maxRequests;
   }
+
+  private final RateLimiter limiter;
 
   void mount(Router router) {
     router.post("/batch").handler(this::handleBatch);
@@ -83,11 +88,12 @@ final class BatchRoutes {
    */
   private void runInTransaction(RoutingContext ctx, ParseRequest batch, JsonArray requests) {
     JsonArray prepared = new JsonArray();
+    List<Future<Void>> counted = new java.util.ArrayList<>();
     for (Object item : requests) {
-      prepared.add(transactional(batch, item));
+      prepared.add(transactional(batch, item, counted));
     }
-    data.transaction(new ServiceRequest(batch.requestId(), batch.auth(), null, null, null,
-            new JsonObject().put("operations", prepared)))
+    Future.all(counted).compose(v -> data.transaction(new ServiceRequest(batch.requestId(),
+            batch.auth(), null, null, null, new JsonObject().put("operations", prepared))))
         .onSuccess(done -> {
           JsonArray results = done.getJsonArray("results");
           results.forEach(r -> Responses.takeStatus(((JsonObject) r).getJsonObject("success"),
@@ -98,7 +104,20 @@ final class BatchRoutes {
         .onFailure(ctx::fail);
   }
 
-  private JsonObject transactional(ParseRequest batch, Object item) {
+  /**
+   * Each request inside a batch counts against its own path's {@code rateLimit}, so a batch
+   * is no way around a limit.
+   */
+  private Future<Void> counted(ParseRequest batch, HttpMethod method, String path) {
+    if (limiter.isEmpty()) {
+      return Future.succeededFuture();
+    }
+    AuthContext auth = batch.auth();
+    return limiter.check(new RateLimiter.Call(method.name(), path, auth.ip(),
+        auth.sessionToken(), auth.userId(), auth.master(), false));
+  }
+
+  private JsonObject transactional(ParseRequest batch, Object item, List<Future<Void>> counted) {
     if (!(item instanceof JsonObject request) || !(request.getValue("method") instanceof String m)
         || !(request.getValue("path") instanceof String path)) {
       throw new ParseException(ParseErrorCode.INVALID_JSON,
@@ -118,6 +137,7 @@ final class BatchRoutes {
         throw ParseException.of(ParseErrorCode.COMMAND_UNAVAILABLE,
             "%s %s cannot run inside a batch transaction.", method, path);
       }
+      counted.add(counted(batch, method, relative));
       return new JsonObject().put("kind", operation.kind()).put("request", matched.toJson());
     }
     throw new ParseException(ParseErrorCode.INVALID_JSON, "cannot route batch path " + path);
@@ -136,7 +156,7 @@ final class BatchRoutes {
     for (BatchOperation operation : operations) {
       ServiceRequest matched = operation.match(method, relative, batch, json);
       if (matched != null) {
-        return operation.call().apply(matched);
+        return counted(batch, method, relative).compose(v -> operation.call().apply(matched));
       }
     }
     return Future.failedFuture(new ParseException(ParseErrorCode.INVALID_JSON,

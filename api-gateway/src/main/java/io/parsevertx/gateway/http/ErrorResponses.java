@@ -11,7 +11,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The one place where a failure becomes an HTTP response. Parse errors keep Parse Server's
- * statuses (1 → 500, 101 → 404, others → 400; 2, a service that did not answer, → 503) and the
+ * statuses (1 → 500, 101 → 404, 100 from {@code rateLimit} → 429, others → 400; 2, a service
+ * that did not answer, → 503) and the
  * body {@code {"code":N,"error":"..."}}; a key failure is 403 {@code {"error":"unauthorized"}};
  * anything unexpected is logged once with the request id and answered with a generic 500.
  */
@@ -25,6 +26,7 @@ final class ErrorResponses {
       case INTERNAL_SERVER_ERROR -> 500;
       case SERVICE_UNAVAILABLE -> 503;
       case OBJECT_NOT_FOUND -> 404;
+      case CONNECTION_FAILED -> 429; // note: rateLimit's refusal, as Parse Server answers it
       default -> 400;
     };
   }

@@ -6,6 +6,8 @@ import io.parsevertx.common.error.ParseErrorCode;
 import io.parsevertx.common.error.ParseException;
 import io.parsevertx.common.error.UnauthorizedException;
 import io.parsevertx.common.files.FilesAuth;
+import io.parsevertx.common.security.TrustedProxies;
+import io.parsevertx.gateway.ratelimit.RateLimiter;
 import io.vertx.core.Future;
 import io.vertx.core.MultiMap;
 import io.vertx.core.Vertx;
@@ -41,6 +43,7 @@ import java.util.List;
  * </pre>
  */
 final class FilesRoutes {
+  private static final String MASTER_CALL = "parse.files.master";
   /** Bytes of a refused upload read and dropped before the connection is closed instead. */
   private static final long DISCARD_LIMIT = 64L * 1024 * 1024;
   private static final List<String> PASSED_ON = List.of("Content-Type", "Content-Length",
@@ -54,10 +57,17 @@ final class FilesRoutes {
   private final long maxUploadSize;
   private final long timeoutMillis;
   private Future<JsonObject> endpoint;
+  private final RateLimiter limiter;
+  private final TrustedProxies proxies;
+  private final String mountPath;
 
   FilesRoutes(Vertx vertx, KeyCheck keys, SessionResolver sessions, String masterKey,
-      long maxUploadSize, long timeoutMillis) {
+      long maxUploadSize, long timeoutMillis, RateLimiter limiter, TrustedProxies proxies,
+      String mountPath) {
     this.vertx = vertx;
+    this.limiter = limiter;
+    this.proxies = proxies;
+    this.mountPath = mountPath;
     this.keys = keys;
     this.sessions = sessions;
     this.maxUploadSize = maxUploadSize;
@@ -162,6 +172,7 @@ final class FilesRoutes {
     } catch (RuntimeException e) {
       token = Future.failedFuture(e); // note: wrong keys, answered like any request's
     }
+    token = token.compose(signed -> counted(ctx, signed).map(signed));
     token.compose(signed -> endpoint().compose(at -> {
       RequestOptions options = new RequestOptions().setMethod(request.method())
           .setHost(at.getString("host")).setPort(at.getInteger("port"))
@@ -202,6 +213,22 @@ final class FilesRoutes {
     });
   }
 
+  /**
+   * {@code rateLimit} for files: by address, app or session; the user is not known here, so a
+   * {@code user} zone counts the address.
+   */
+  private Future<Void> counted(RoutingContext ctx, String signed) {
+    if (limiter.isEmpty()) {
+      return Future.succeededFuture();
+    }
+    String token = signed == null ? null : ParseRequestHandler.pick(ctx.request().headers(),
+        ParseHeaders.SESSION_TOKEN, new JsonObject(), ParseHeaders.Body.SESSION_TOKEN);
+    boolean master = ctx.get(MASTER_CALL) == Boolean.TRUE;
+    return limiter.check(new RateLimiter.Call(ctx.request().method().name(),
+        ParseRequestHandler.pathBelowMount(ctx.request().path(), mountPath),
+        ParseRequestHandler.clientIp(ctx, proxies), token, null, master, false));
+  }
+
   /** The path segments, encoded again: a name may hold a space, which a request line can't. */
   private static List<String> path(RoutingContext ctx) {
     List<String> decoded = ctx.pathParam("appId") == null ? List.of(ctx.pathParam("filename"))
@@ -221,8 +248,9 @@ final class FilesRoutes {
         ParseHeaders.Body.APPLICATION_ID));
     KeyCheck.MasterLevel level = keys.masterLevel(ParseRequestHandler.pick(headers,
         ParseHeaders.MASTER_KEY, body, ParseHeaders.Body.MASTER_KEY),
-        ctx.request().remoteAddress().host());
+        ParseRequestHandler.clientIp(ctx, proxies));
     boolean master = level == KeyCheck.MasterLevel.MASTER;
+    ctx.put(MASTER_CALL, master);
     if (level == KeyCheck.MasterLevel.READ_ONLY && ctx.request().method() != HttpMethod.GET) {
       throw new ParseException(ParseErrorCode.OPERATION_FORBIDDEN,
           "read-only masterKey isn't allowed to perform this operation.");

@@ -6,6 +6,7 @@ import io.parsevertx.common.bus.DataServiceClient;
 import io.parsevertx.common.bus.HealthProbe;
 import io.parsevertx.common.bus.PushServiceClient;
 import io.parsevertx.gateway.GatewayConfig;
+import io.parsevertx.gateway.ratelimit.RateLimiter;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.ext.web.Router;
@@ -41,17 +42,19 @@ public final class GatewayRouter {
     SessionResolver sessions = new SessionResolver(auth, config.sessionCacheTtlMillis());
     sessions.listen(vertx.eventBus());
     // note: before the body handler, so file bodies stream instead of being buffered
+    RateLimiter limiter = new RateLimiter(vertx, config.appId(), config.rateLimits());
     new FilesRoutes(vertx, new KeyCheck(config), sessions, config.masterKey(),
-        config.maxBodyBytes(), config.requestTimeoutMillis()).mount(api);
+        config.maxBodyBytes(), config.requestTimeoutMillis(), limiter, config.trustedProxies(),
+        mount).mount(api);
     api.route().handler(BodyHandler.create(false).setBodyLimit(config.maxBodyBytes()));
     new AccountPagesRoutes(auth, config.appId(), mount).mount(api);
     api.route().handler(new ParseRequestHandler(new KeyCheck(config), sessions,
-        config.keywordDenylist()));
+        config.keywordDenylist(), limiter, config.trustedProxies(), mount));
     DataServiceClient data = new DataServiceClient(vertx.eventBus(), config.requestTimeoutMillis());
     ClassesRoutes classes = new ClassesRoutes(data, auth,
         new IdempotencyGuard(config.idempotency(), data, mount));
     classes.mount(api);
-    new BatchRoutes(classes.batchOperations(), mount, config.batchRequestLimit(), data)
+    new BatchRoutes(classes.batchOperations(), mount, config.batchRequestLimit(), data, limiter)
         .mount(api);
     new SchemasRoutes(data).mount(api);
     new UsersRoutes(auth, data).mount(api);

@@ -6,6 +6,8 @@ import io.parsevertx.common.error.ParseErrorCode;
 import io.parsevertx.common.error.ParseException;
 import io.parsevertx.common.options.ParseServerOptions;
 import io.parsevertx.common.security.KeywordDenylist;
+import io.parsevertx.common.security.TrustedProxies;
+import io.parsevertx.gateway.ratelimit.RateLimiter;
 import io.vertx.core.Future;
 import io.vertx.core.Handler;
 import io.vertx.core.MultiMap;
@@ -32,11 +34,30 @@ final class ParseRequestHandler implements Handler<RoutingContext> {
   private final KeyCheck keys;
   private final SessionResolver sessions;
   private final KeywordDenylist denylist;
+  private final RateLimiter limiter;
+  private final TrustedProxies proxies;
+  private final String mountPath;
 
-  ParseRequestHandler(KeyCheck keys, SessionResolver sessions, KeywordDenylist denylist) {
+  ParseRequestHandler(KeyCheck keys, SessionResolver sessions, KeywordDenylist denylist,
+      RateLimiter limiter, TrustedProxies proxies, String mountPath) {
     this.keys = keys;
     this.sessions = sessions;
     this.denylist = denylist;
+    this.limiter = limiter;
+    this.proxies = proxies;
+    this.mountPath = mountPath;
+  }
+
+  /** The caller's address: the peer, or what a trusted proxy says it forwarded for. */
+  static String clientIp(RoutingContext ctx, TrustedProxies proxies) {
+    return proxies.clientAddress(ctx.request().remoteAddress().host(),
+        ctx.request().getHeader("X-Forwarded-For"));
+  }
+
+  /** The request's path below the mount, as {@code rateLimit} patterns are written. */
+  static String pathBelowMount(String path, String mountPath) {
+    return mountPath.equals("/") || !path.startsWith(mountPath) ? path
+        : path.substring(mountPath.length());
   }
 
   @Override
@@ -49,8 +70,9 @@ final class ParseRequestHandler implements Handler<RoutingContext> {
     MultiMap headers = ctx.request().headers();
     keys.requireAppId(pick(headers, ParseHeaders.APPLICATION_ID, body,
         ParseHeaders.Body.APPLICATION_ID));
+    String ip = clientIp(ctx, proxies);
     KeyCheck.MasterLevel level = keys.masterLevel(pick(headers, ParseHeaders.MASTER_KEY, body,
-        ParseHeaders.Body.MASTER_KEY), ctx.request().remoteAddress().host());
+        ParseHeaders.Body.MASTER_KEY), ip);
     boolean master = level == KeyCheck.MasterLevel.MASTER;
     boolean readOnly = level == KeyCheck.MasterLevel.READ_ONLY;
     if (level == KeyCheck.MasterLevel.NONE) {
@@ -76,11 +98,19 @@ final class ParseRequestHandler implements Handler<RoutingContext> {
       body = new JsonObject();
     }
     JsonObject cleanBody = body;
-    Future<String> userId = sessionToken == null ? Future.succeededFuture(null)
+    Future<String> resolved = sessionToken == null ? Future.succeededFuture(null)
         : sessions.userIdFor(sessionToken, RequestIds.of(ctx));
+    // note: counted whether or not the token resolved, so a forged one is counted by address
+    Future<String> userId = limiter.isEmpty() ? resolved : resolved.transform(session ->
+        limiter.check(new RateLimiter.Call(effective.name(), pathBelowMount(
+                ctx.request().path(), mountPath), ip,
+                session.succeeded() ? sessionToken : null,
+                session.succeeded() ? session.result() : null, master, false))
+            .compose(v -> session.succeeded() ? Future.succeededFuture(session.result())
+                : Future.failedFuture(session.cause())));
     userId.onSuccess(user -> {
       AuthContext auth = new AuthContext(master, readOnly, sessionToken, user, installationId,
-          clientVersion, ctx.request().remoteAddress().host());
+          clientVersion, ip);
       ParseRequest.store(ctx, new ParseRequest(RequestIds.of(ctx), auth, cleanBody, params));
       if (override != null && override != ctx.request().method()) {
         ctx.reroute(override, ctx.request().uri());

@@ -64,6 +64,8 @@ final class OptionsValidator {
     }
     S3FilesOptions.from(options);
     FilesAdapterChoice.from(options);
+    RateLimitRule.from(options);
+    io.parsevertx.common.security.TrustedProxies.from(options);
     PushOptions.from(options);
     for (Object role : options.getJsonArray(ParseServerOptions.SERVICES, new JsonArray())) {
       if (!(role instanceof String s) || ServiceRole.fromFlagName(s) == null) {

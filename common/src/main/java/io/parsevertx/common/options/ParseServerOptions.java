@@ -31,6 +31,8 @@ public final class ParseServerOptions {
   public static final String PUSH = "push";
   public static final String SCHEDULED_PUSH = "scheduledPush";
   public static final String ENCRYPTION_KEY = "encryptionKey";
+  public static final String RATE_LIMIT = "rateLimit";
+  public static final String TRUST_PROXY = "trustProxy";
   /** Set by the launcher (never by users) when the database is its embedded store. */
   public static final String EMBEDDED_STORE = "embeddedStore";
   public static final String LIVE_QUERY_SERVER_OPTIONS = "liveQueryServerOptions";
@@ -151,7 +153,7 @@ public final class ParseServerOptions {
       def("protectedFields", "PARSE_SERVER_PROTECTED_FIELDS", OptionType.OBJECT, "{\"_User\":{\"*\":[\"email\"]}}", true),
       def("publicServerURL", "PARSE_PUBLIC_SERVER_URL", OptionType.STRING, null, true),
       def("push", "PARSE_SERVER_PUSH", OptionType.OBJECT, null, true),
-      def("rateLimit", "PARSE_SERVER_RATE_LIMIT", OptionType.ARRAY, "[]", false),
+      def("rateLimit", "PARSE_SERVER_RATE_LIMIT", OptionType.OBJECT, "[]", true),
       def("readOnlyMasterKey", "PARSE_SERVER_READ_ONLY_MASTER_KEY", OptionType.STRING, null, true),
       def("requestKeywordDenylist", "PARSE_SERVER_REQUEST_KEYWORD_DENYLIST", OptionType.ARRAY, "[{\"key\":\"_bsontype\",\"value\":\"Code\"},{\"key\":\"constructor\"},{\"key\":\"__proto__\"}]", true),
       def("restAPIKey", "PARSE_SERVER_REST_API_KEY", OptionType.STRING, null, true),
@@ -165,7 +167,7 @@ public final class ParseServerOptions {
       def("sessionLength", "PARSE_SERVER_SESSION_LENGTH", OptionType.NUMBER, "31536000", true),
       def("silent", "SILENT", OptionType.BOOLEAN, null, true),
       def("startLiveQueryServer", "PARSE_SERVER_START_LIVE_QUERY_SERVER", OptionType.BOOLEAN, null, false),
-      def("trustProxy", "PARSE_SERVER_TRUST_PROXY", OptionType.OBJECT, "[]", false),
+      def("trustProxy", "PARSE_SERVER_TRUST_PROXY", OptionType.ARRAY, "[]", true),
       def("userSensitiveFields", "PARSE_SERVER_USER_SENSITIVE_FIELDS", OptionType.ARRAY, null, false),
       def("verbose", "VERBOSE", OptionType.BOOLEAN, null, true),
       def("verifyUserEmails", "PARSE_SERVER_VERIFY_USER_EMAILS", OptionType.BOOLEAN, "false", true),
