@@ -1,6 +1,7 @@
 package io.parsevertx.gateway;
 
 import io.parsevertx.common.livequery.WebSocketHandoff;
+import io.parsevertx.common.options.TlsOptions;
 import io.parsevertx.gateway.http.GatewayRouter;
 import io.vertx.core.Handler;
 import io.vertx.core.http.ServerWebSocket;
@@ -19,7 +20,12 @@ public final class GatewayVerticle extends VerticleBase {
   @Override
   public Future<?> start() {
     GatewayConfig config = GatewayConfig.fromJson(config());
-    server = vertx.createHttpServer(new HttpServerOptions().setCompressionSupported(true))
+    HttpServerOptions serverOptions = new HttpServerOptions().setCompressionSupported(true);
+    TlsOptions tls = TlsOptions.from(config());
+    if (tls != null) {
+      tls.applyTo(serverOptions);
+    }
+    server = vertx.createHttpServer(serverOptions)
         // note: WebSockets on this port are LiveQuery's, served by livequery-service when it
         // runs in this JVM (as Parse's createLiveQueryServer(httpServer)); else refused
         .webSocketHandshakeHandler(handshake -> {
@@ -39,7 +45,8 @@ public final class GatewayVerticle extends VerticleBase {
         })
         .requestHandler(GatewayRouter.create(vertx, config));
     return server.listen(config.port(), config.host()).onSuccess(s -> LOG.info(
-        "event=gateway_listening port={} mountPath={}", s.actualPort(), config.mountPath()));
+        "event=gateway_listening port={} mountPath={} tls={}", s.actualPort(),
+        config.mountPath(), tls != null));
   }
 
   /** The port actually bound (useful with port 0). */

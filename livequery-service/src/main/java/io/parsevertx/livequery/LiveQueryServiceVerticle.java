@@ -66,7 +66,13 @@ public final class LiveQueryServiceVerticle extends VerticleBase {
       pinger = vertx.setPeriodic(config.websocketTimeout(), id -> hub.ping());
     }
     if (config.ownServer()) {
-      ownServer = vertx.createHttpServer()
+      io.vertx.core.http.HttpServerOptions serverOptions = new io.vertx.core.http.HttpServerOptions();
+      io.parsevertx.common.options.TlsOptions tls = io.parsevertx.common.options.TlsOptions.from(
+          config());
+      if (tls != null) {
+        tls.applyTo(serverOptions);
+      }
+      ownServer = vertx.createHttpServer(serverOptions)
           .webSocketHandshakeHandler(handshake -> {
             if (WebSocketHandoff.find(vertx, handshake.path()) == null) {
               handshake.reject(404);

@@ -76,7 +76,10 @@ class LauncherTest {
             "{\"requestPath\":\"/classes/*\",\"requestTimeWindow\":1000,\"requestCount\":5,"
             + "\"zone\":\"planet\"}"}, Map.of(), "--rateLimit: zone must be ip, global, session"),
         Arguments.of(new String[] {"--appId", "a", "--masterKey", "m", "--trustProxy",
-            "loopback,not-an-ip"}, Map.of(), "--trustProxy: not an IP address: not-an-ip"));
+            "loopback,not-an-ip"}, Map.of(), "--trustProxy: not an IP address: not-an-ip"),
+        Arguments.of(new String[] {"--appId", "a", "--masterKey", "m", "--ssl",
+            "{\"key\":\"/nonexistent/key.pem\",\"cert\":\"/nonexistent/cert.pem\"}"},
+            Map.of(), "--ssl: key file /nonexistent/key.pem cannot be read"));
   }
 
   @ParameterizedTest

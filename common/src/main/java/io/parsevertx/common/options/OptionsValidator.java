@@ -65,6 +65,7 @@ final class OptionsValidator {
     S3FilesOptions.from(options);
     FilesAdapterChoice.from(options);
     RateLimitRule.from(options);
+    TlsOptions.from(options);
     io.parsevertx.common.security.TrustedProxies.from(options);
     PushOptions.from(options);
     for (Object role : options.getJsonArray(ParseServerOptions.SERVICES, new JsonArray())) {

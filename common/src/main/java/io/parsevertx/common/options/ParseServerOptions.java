@@ -33,6 +33,7 @@ public final class ParseServerOptions {
   public static final String ENCRYPTION_KEY = "encryptionKey";
   public static final String RATE_LIMIT = "rateLimit";
   public static final String TRUST_PROXY = "trustProxy";
+  public static final String SSL = "ssl";
   /** Set by the launcher (never by users) when the database is its embedded store. */
   public static final String EMBEDDED_STORE = "embeddedStore";
   public static final String LIVE_QUERY_SERVER_OPTIONS = "liveQueryServerOptions";
@@ -167,6 +168,7 @@ public final class ParseServerOptions {
       def("sessionLength", "PARSE_SERVER_SESSION_LENGTH", OptionType.NUMBER, "31536000", true),
       def("silent", "SILENT", OptionType.BOOLEAN, null, true),
       def("startLiveQueryServer", "PARSE_SERVER_START_LIVE_QUERY_SERVER", OptionType.BOOLEAN, null, false),
+      def("ssl", "PARSE_SERVER_SSL", OptionType.OBJECT, null, true),
       def("trustProxy", "PARSE_SERVER_TRUST_PROXY", OptionType.ARRAY, "[]", true),
       def("userSensitiveFields", "PARSE_SERVER_USER_SENSITIVE_FIELDS", OptionType.ARRAY, null, false),
       def("verbose", "VERBOSE", OptionType.BOOLEAN, null, true),
