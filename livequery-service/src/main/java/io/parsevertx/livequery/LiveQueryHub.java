@@ -41,6 +41,9 @@ import org.slf4j.LoggerFactory;
  */
 final class LiveQueryHub {
   private static final Logger LOG = LoggerFactory.getLogger(LiveQueryHub.class);
+  private static final io.micrometer.core.instrument.Timer LAG = io.micrometer.core.instrument
+      .Timer.builder("parse.livequery.lag").description("object saved to change matched")
+      .register(io.micrometer.core.instrument.Metrics.globalRegistry);
   private static final List<String> ALWAYS_SENT = List.of("className", ParseFields.OBJECT_ID,
       ParseFields.CREATED_AT, ParseFields.UPDATED_AT, ParseFields.ACL);
 
@@ -62,6 +65,10 @@ final class LiveQueryHub {
 
   int clientCount() {
     return clients.size();
+  }
+
+  int subscriptionCount() {
+    return clients.stream().mapToInt(client -> client.subscriptions().size()).sum();
   }
 
   /** Serves one WebSocket until it closes. */
@@ -230,11 +237,34 @@ final class LiveQueryHub {
     if (subscriptions == null) {
       return;
     }
+    recordLag(change);
     for (Subscription subscription : subscriptions.candidates(change)) {
       String event = event(subscription, change);
       if (event != null) {
         deliver(subscription, change, event);
       }
+    }
+  }
+
+  /**
+   * {@code parse_livequery_lag_seconds}: from the object's {@code updatedAt} (set as it was
+   * saved) to its matching here, so it covers the write, the fan-out and the queue.
+   */
+  private static void recordLag(ObjectChange change) {
+    Object updatedAt = change.object() == null ? null
+        : change.object().getValue(ParseFields.UPDATED_AT);
+    String iso = updatedAt instanceof JsonObject date ? date.getString("iso")
+        : updatedAt instanceof String text ? text : null;
+    if (iso == null) {
+      return;
+    }
+    try {
+      long lag = System.currentTimeMillis() - java.time.Instant.parse(iso).toEpochMilli();
+      if (lag >= 0) {
+        LAG.record(java.time.Duration.ofMillis(lag));
+      }
+    } catch (java.time.format.DateTimeParseException e) {
+      // note: not a date this server wrote; nothing to measure
     }
   }
 

@@ -62,6 +62,7 @@ public final class LiveQueryServiceVerticle extends VerticleBase {
       ready.add(redis.start());
     }
     WebSocketHandoff.register(vertx, config.path(), hub::accept);
+    LiveQueryMeters.track(hub);
     if (config.websocketTimeout() > 0) {
       pinger = vertx.setPeriodic(config.websocketTimeout(), id -> hub.ping());
     }
@@ -93,6 +94,7 @@ public final class LiveQueryServiceVerticle extends VerticleBase {
   @Override
   public Future<?> stop() {
     WebSocketHandoff.unregister(vertx);
+    LiveQueryMeters.untrack(hub);
     if (pinger >= 0) {
       vertx.cancelTimer(pinger);
     }

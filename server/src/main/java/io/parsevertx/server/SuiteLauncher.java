@@ -31,13 +31,17 @@ public final class SuiteLauncher {
 
   /** A started process: close it to undeploy everything and flush the embedded store. */
   public record RunningSuite(Vertx vertx, EmbeddedMongo embeddedStore, Integer gatewayPort,
-      JsonObject options) implements AutoCloseable {
+      JsonObject options, Integer metricsPort, MetricsEndpoint metrics)
+      implements AutoCloseable {
 
     @Override
     public void close() {
       vertx.close().toCompletionStage().toCompletableFuture().join();
       if (embeddedStore != null) {
         embeddedStore.close();
+      }
+      if (metrics != null) {
+        metrics.close();
       }
     }
   }
@@ -60,29 +64,39 @@ public final class SuiteLauncher {
       resolved.put(ParseServerOptions.EMBEDDED_STORE, true);
     }
     EmbeddedMongo store = embedded;
-    return createVertx(resolved)
+    MetricsEndpoint metrics = MetricsEndpoint.of(resolved);
+    return createVertx(resolved, metrics)
         .compose(vertx -> deploy(vertx, roles, resolved)
-            .map(port -> new RunningSuite(vertx, store, port, resolved))
+            .compose(port -> (metrics == null ? Future.<Integer>succeededFuture(null)
+                : metrics.serve(vertx)).map(metricsPort -> new RunningSuite(vertx, store, port,
+                    resolved, metricsPort, metrics)))
             .recover(e -> vertx.close().transform(v -> Future.failedFuture(e))))
         .onFailure(e -> {
           if (store != null) {
             store.close();
           }
+          if (metrics != null) {
+            metrics.close();
+          }
         });
   }
 
-  private static Future<Vertx> createVertx(JsonObject options) {
+  private static Future<Vertx> createVertx(JsonObject options, MetricsEndpoint metrics) {
     VertxOptions vertxOptions = new VertxOptions();
-    if (!options.getBoolean(ParseServerOptions.CLUSTER, false)) {
-      return Future.succeededFuture(Vertx.vertx(vertxOptions));
-    }
+    boolean clustered = options.getBoolean(ParseServerOptions.CLUSTER, false);
     String host = options.getString(ParseServerOptions.CLUSTER_HOST);
-    if (host != null) {
+    if (clustered && host != null) {
       vertxOptions.getEventBusOptions().setHost(host);
     }
-    return Vertx.builder().with(vertxOptions)
-        .withClusterManager(new HazelcastClusterManager(ClusterSettings.hazelcast(options)))
-        .buildClustered();
+    io.vertx.core.VertxBuilder builder = Vertx.builder().with(vertxOptions);
+    if (metrics != null) {
+      builder = metrics.instrument(builder, vertxOptions);
+    }
+    if (!clustered) {
+      return Future.succeededFuture(builder.build());
+    }
+    return builder.withClusterManager(new HazelcastClusterManager(ClusterSettings.hazelcast(
+        options))).buildClustered();
   }
 
   /** Backends first, so the gateway's first requests find them; then the gateway. */

@@ -63,10 +63,17 @@ public final class RateLimiter {
       RateCounter counter = counters.get(i);
       String key = "parse:ratelimit:" + appId + ":" + i + ":" + zoneKey(rule, call);
       chain = chain.compose(v -> counter.increment(key, rule.windowMillis()).compose(count ->
-          count > rule.count() ? Future.failedFuture(new ParseException(
-              ParseErrorCode.CONNECTION_FAILED, rule.message())) : Future.succeededFuture()));
+          count > rule.count() ? refused(rule) : Future.succeededFuture()));
     }
     return chain;
+  }
+
+  private static Future<Void> refused(RateLimitRule rule) {
+    io.micrometer.core.instrument.Metrics.counter("parse.ratelimit.refusals", "path",
+        rule.requestPath(), "zone", rule.zone().name().toLowerCase(java.util.Locale.ROOT))
+        .increment();
+    return Future.failedFuture(new ParseException(ParseErrorCode.CONNECTION_FAILED,
+        rule.message()));
   }
 
   /**

@@ -15,8 +15,14 @@ final class BusRequests {
       ServiceRequest request) {
     DeliveryOptions options = new DeliveryOptions().setSendTimeout(timeoutMillis)
         .addHeader(EventBusAddresses.REQUEST_ID_HEADER, String.valueOf(request.requestId()));
+    io.micrometer.core.instrument.Timer.Sample sample = io.micrometer.core.instrument.Timer
+        .start();
     return eventBus.<JsonObject>request(address, request.toJson(), options)
         .map(Message::body)
-        .recover(e -> Future.failedFuture(BusFailures.toParseException(e)));
+        .recover(e -> Future.failedFuture(BusFailures.toParseException(e)))
+        .andThen(done -> sample.stop(io.micrometer.core.instrument.Timer.builder(
+                "parse.eventbus.request").description("a service request's round trip")
+            .tag("address", address).tag("outcome", done.succeeded() ? "ok" : "error")
+            .register(io.micrometer.core.instrument.Metrics.globalRegistry)));
   }
 }

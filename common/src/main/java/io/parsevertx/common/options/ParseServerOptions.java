@@ -34,6 +34,7 @@ public final class ParseServerOptions {
   public static final String RATE_LIMIT = "rateLimit";
   public static final String TRUST_PROXY = "trustProxy";
   public static final String SSL = "ssl";
+  public static final String METRICS_PORT = "metricsPort";
   /** Set by the launcher (never by users) when the database is its embedded store. */
   public static final String EMBEDDED_STORE = "embeddedStore";
   public static final String LIVE_QUERY_SERVER_OPTIONS = "liveQueryServerOptions";
@@ -141,6 +142,7 @@ public final class ParseServerOptions {
       def("maxUploadSize", "PARSE_SERVER_MAX_UPLOAD_SIZE", OptionType.STRING, "\"20mb\"", true),
       def("middleware", "PARSE_SERVER_MIDDLEWARE", OptionType.STRING, null, false),
       def("mountGraphQL", "PARSE_SERVER_MOUNT_GRAPHQL", OptionType.BOOLEAN, "false", false),
+      def("metricsPort", "PARSE_SERVER_METRICS_PORT", OptionType.NUMBER, null, true),
       def("mountPath", "PARSE_SERVER_MOUNT_PATH", OptionType.STRING, "\"/parse\"", true),
       def("mountPlayground", "PARSE_SERVER_MOUNT_PLAYGROUND", OptionType.BOOLEAN, "false", false),
       def("objectIdSize", "PARSE_SERVER_OBJECT_ID_SIZE", OptionType.NUMBER, "10", true),
