@@ -15,6 +15,8 @@ import org.slf4j.LoggerFactory;
 /** api-gateway: the HTTP edge of the suite. Routes reach the services over the event bus. */
 public final class GatewayVerticle extends VerticleBase {
   private static final Logger LOG = LoggerFactory.getLogger(GatewayVerticle.class);
+  /** Within Kubernetes' default 30 s termination grace, leaving time for the rest. */
+  static final long SHUTDOWN_GRACE_SECONDS = 10;
   private HttpServer server;
 
   @Override
@@ -54,8 +56,14 @@ public final class GatewayVerticle extends VerticleBase {
     return server.actualPort();
   }
 
+  /**
+   * Graceful: no new connections, requests in flight finish (up to
+   * {@link #SHUTDOWN_GRACE_SECONDS}), WebSockets get a close frame so the SDKs reconnect to
+   * another instance.
+   */
   @Override
   public Future<?> stop() {
-    return server == null ? Future.succeededFuture() : server.close();
+    return server == null ? Future.succeededFuture()
+        : server.shutdown(SHUTDOWN_GRACE_SECONDS, java.util.concurrent.TimeUnit.SECONDS);
   }
 }

@@ -49,7 +49,9 @@ public final class FilesServiceVerticle extends VerticleBase {
 
   @Override
   public Future<?> stop() {
-    Future<?> closed = server == null ? Future.succeededFuture() : server.close();
+    // note: downloads in flight finish before the stores close
+    Future<?> closed = server == null ? Future.succeededFuture()
+        : server.shutdown(10, java.util.concurrent.TimeUnit.SECONDS);
     return closed.compose(v -> files == null ? Future.succeededFuture() : files.closeAsync());
   }
 }

@@ -122,4 +122,11 @@ final class LiveQueryClient {
       socket.close();
     }
   }
+
+  /** Closes with 1001 "going away": the SDKs reconnect, to another instance if there is one. */
+  void goAway() {
+    if (!socket.isClosed()) {
+      socket.close((short) 1001, "server shutting down");
+    }
+  }
 }

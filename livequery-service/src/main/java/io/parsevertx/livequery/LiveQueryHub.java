@@ -75,6 +75,7 @@ final class LiveQueryHub {
   void accept(ServerWebSocket socket) {
     LiveQueryClient client = new LiveQueryClient(socket);
     clients.add(client);
+    socket.shutdownHandler(v -> client.goAway());
     socket.textMessageHandler(text -> onMessage(client, text));
     socket.closeHandler(v -> {
       clients.remove(client);
@@ -393,7 +394,7 @@ final class LiveQueryHub {
   }
 
   Future<Void> closeAll() {
-    clients.forEach(LiveQueryClient::close);
+    clients.forEach(LiveQueryClient::goAway);
     return Future.succeededFuture();
   }
 }

@@ -100,7 +100,8 @@ public final class LiveQueryServiceVerticle extends VerticleBase {
     }
     Future<?> closed = (hub == null ? Future.succeededFuture() : hub.closeAll())
         .compose(v -> redis == null ? Future.succeededFuture() : redis.stop());
-    return closed.compose(v -> ownServer == null ? Future.succeededFuture() : ownServer.close())
+    return closed.compose(v -> ownServer == null ? Future.succeededFuture() : ownServer.shutdown(10,
+        java.util.concurrent.TimeUnit.SECONDS))
         .compose(v -> storage == null ? Future.succeededFuture() : storage.close());
   }
 }
