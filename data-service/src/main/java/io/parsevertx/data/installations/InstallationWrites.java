@@ -32,8 +32,14 @@ import java.util.Objects;
 public final class InstallationWrites {
   private static final String NOT_FOUND_FOR_UPDATE = "Object not found for update.";
 
+  private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(
+      InstallationWrites.class);
+
   private final StorageAdapter storage;
   private final SchemaController schemas;
+  /** Fields whose index this process has made sure of. */
+  private final java.util.Set<String> indexedFields =
+      java.util.concurrent.ConcurrentHashMap.newKeySet();
 
   public InstallationWrites(StorageAdapter storage, SchemaController schemas) {
     this.storage = storage;
@@ -189,8 +195,28 @@ public final class InstallationWrites {
     }
     return schemas.find(ClassNames.INSTALLATION).compose(schema -> schema == null
         ? Future.succeededFuture(new Matches(List.of()))
-        : storage.find(schema, new QueryNode.Or(any), new FindOptions(List.of(), 1000, 0, null,
-            false)).map(Matches::new));
+        : indexed(schema).compose(v -> storage.find(schema, new QueryNode.Or(any),
+            new FindOptions(List.of(), 1000, 0, null, false))).map(Matches::new));
+  }
+
+  /**
+   * Every installation write looks its device up by these fields, so they get an index (once
+   * per process; creating an existing one is a no-op). A failure only costs speed.
+   */
+  private Future<Void> indexed(ClassSchema schema) {
+    List<Future<Void>> created = new ArrayList<>();
+    for (String field : List.of(INSTALLATION_ID, DEVICE_TOKEN)) {
+      if (schema.field(field) != null && indexedFields.add(field)) {
+        created.add(storage.createIndex(schema, field + "_1", new JsonObject().put(field, 1),
+            false).onFailure(e -> {
+              indexedFields.remove(field);
+              LOG.warn("event=installation_index_failed field={} error={}", field,
+                  e.getClass().getSimpleName());
+            }));
+      }
+    }
+    return created.isEmpty() ? Future.succeededFuture()
+        : Future.join(created).<Void>mapEmpty().recover(e -> Future.succeededFuture());
   }
 
   private static QueryNode eq(String field, String value) {

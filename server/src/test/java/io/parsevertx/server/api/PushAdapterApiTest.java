@@ -48,6 +48,16 @@ class PushAdapterApiTest extends ApiTestBase {
   }
 
   @Test
+  void theReadOnlyMasterKeyMayNotPush() {
+    withConfig(Map.of("readOnlyMasterKey", "read-only-key"));
+    expectError(request(io.vertx.core.http.HttpMethod.POST, "/push", Map.of(
+        io.parsevertx.common.ParseHeaders.APPLICATION_ID, APP_ID,
+        io.parsevertx.common.ParseHeaders.MASTER_KEY, "read-only-key"), new JsonObject()
+        .put("channels", new JsonArray().add("a")).put("data", new JsonObject()
+            .put("alert", "x"))), 400, 119);
+  }
+
+  @Test
   void withoutPushConfigurationAPushIsRefused() {
     withConfig(Map.of());
     expectError(PushApiTest.push(new JsonObject().put("channels", new JsonArray().add("a"))
