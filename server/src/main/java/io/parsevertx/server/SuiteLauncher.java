@@ -111,7 +111,12 @@ public final class SuiteLauncher {
     }
     return Future.all(backends).compose(v -> {
       if (!roles.contains(ServiceRole.GATEWAY)) {
-        return Future.succeededFuture(null);
+        // note: a LiveQuery-only process answers /health on its own WebSocket server
+        List<ServiceRole> probed = roles.stream().filter(r -> r != ServiceRole.LIVEQUERY)
+            .toList();
+        return probed.isEmpty() ? Future.succeededFuture(null)
+            : ServiceHealthServer.start(vertx, probed, options.getNumber(
+                ParseServerOptions.PORT).intValue()).map(server -> (Integer) null);
       }
       GatewayVerticle gateway = (GatewayVerticle) ServiceVerticles.create(ServiceRole.GATEWAY);
       return vertx.deployVerticle(gateway, deployment).map(id -> gateway.actualPort());

@@ -70,16 +70,16 @@ class MultiProcessClusterIT {
             .put("requestCount", 4).put("zone", "global").put("redisUrl", redis)).encode(),
         "PARSE_SERVER_DATABASE_URI", mongo));
     Map<String, Integer> httpPorts = new HashMap<>();
-    for (String name : List.of("lq1", "lq2", "gw1", "gw2")) {
+    for (String name : List.of("data", "auth", "files", "push", "lq1", "lq2", "gw1", "gw2")) {
       httpPorts.put(name, ServerProcess.freePort());
     }
     Vertx vertx = Vertx.vertx();
     WebClient client = WebClient.create(vertx);
     try {
-      start(dir, env, "data", "data", null);
-      start(dir, env, "auth", "auth", null);
-      start(dir, env, "files", "files", null);
-      start(dir, env, "push", "push", null);
+      start(dir, env, "data", "data", httpPorts.get("data"));
+      start(dir, env, "auth", "auth", httpPorts.get("auth"));
+      start(dir, env, "files", "files", httpPorts.get("files"));
+      start(dir, env, "push", "push", httpPorts.get("push"));
       start(dir, env, "lq1", "livequery", httpPorts.get("lq1"));
       start(dir, env, "lq2", "livequery", httpPorts.get("lq2"));
       start(dir, env, "gw1", "gateway", httpPorts.get("gw1"));
@@ -89,6 +89,11 @@ class MultiProcessClusterIT {
       for (String gateway : List.of(gw1, gw2)) {
         untilServed(() -> call(client, HttpMethod.POST, gateway + "/classes/Warmup", null,
             new JsonObject().put("ready", true)));
+      }
+      // every process answers the orchestrator's probe on its own port
+      for (String name : List.of("data", "auth", "files", "push", "lq1", "lq2")) {
+        assertEquals(200, client.get(httpPorts.get(name), "127.0.0.1", "/health").send()
+            .await().statusCode(), name);
       }
 
       // users: sign up through one gateway, log in through the other
@@ -197,7 +202,7 @@ class MultiProcessClusterIT {
     processes.remove("data").close(); // note: destroyForcibly, SIGKILL on Linux
     Thread.sleep(REQUEST_TIMEOUT + 2000);
     assertTrue(errors.get() > 0, "requests during the outage fail");
-    start(dir, env, "data2", "data", null, clusterPorts.get("data"));
+    start(dir, env, "data2", "data", ServerProcess.freePort(), clusterPorts.get("data"));
     long restarted = System.currentTimeMillis();
     int recoveredAt = acknowledged.size();
     while (acknowledged.size() < recoveredAt + 20

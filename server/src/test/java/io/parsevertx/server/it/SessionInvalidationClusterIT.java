@@ -37,7 +37,8 @@ class SessionInvalidationClusterIT {
     WebClient client = WebClient.create(vertx);
     try (ServerProcess backend = ServerProcess.start(dir.resolve("backend"), env, "--services",
             "data,auth", "--cluster", "--clusterHost", "127.0.0.1", "--clusterPort",
-            "" + backendCluster, "--databaseURI", TestServers.mongoUri());
+            "" + backendCluster, "--databaseURI", TestServers.mongoUri(), "--port",
+            "" + ServerProcess.freePort());
         ServerProcess gatewayA = gateway(dir.resolve("a"), env, gatewayACluster, portA);
         ServerProcess gatewayB = gateway(dir.resolve("b"), env, gatewayBCluster, portB)) {
       String a = "http://127.0.0.1:" + portA + "/parse";

@@ -28,6 +28,7 @@ class TwoProcessClusterIT {
     int dataCluster = ServerProcess.freePort();
     int gatewayCluster = ServerProcess.freePort();
     int httpPort = ServerProcess.freePort();
+    int dataHealth = ServerProcess.freePort();
     String members = "127.0.0.1:" + dataCluster + ",127.0.0.1:" + gatewayCluster;
     Map<String, String> env = Map.of("PARSE_SERVER_APPLICATION_ID", "cluster-app",
         "PARSE_SERVER_MASTER_KEY", "mk", "PARSE_SERVER_CLUSTER_MEMBERS", members,
@@ -36,7 +37,7 @@ class TwoProcessClusterIT {
     WebClient client = WebClient.create(vertx);
     try (ServerProcess data = ServerProcess.start(dir.resolve("data"), env, "--services", "data",
             "--cluster", "--clusterHost", "127.0.0.1", "--clusterPort", "" + dataCluster,
-            "--databaseURI", TestServers.mongoUri());
+            "--databaseURI", TestServers.mongoUri(), "--port", "" + dataHealth);
         ServerProcess gateway = ServerProcess.start(dir.resolve("gateway"), env, "--services",
             "gateway", "--cluster", "--clusterHost", "127.0.0.1", "--clusterPort",
             "" + gatewayCluster, "--port", "" + httpPort, "--requestTimeout", "2000")) {
@@ -51,6 +52,10 @@ class TwoProcessClusterIT {
           .putHeader(ParseHeaders.APPLICATION_ID, "cluster-app").send().await();
       assertEquals(200, got.statusCode(), got.bodyAsString());
       assertEquals("remote", got.bodyAsJsonObject().getString("playerName"));
+      // a process without the gateway answers its orchestrator's probes on its own port
+      HttpResponse<Buffer> health = client.get(dataHealth, "127.0.0.1", "/health").send()
+          .await();
+      assertEquals(200, health.statusCode(), health.bodyAsString());
       assertEquals(143, gateway.terminate());
       assertEquals(143, data.terminate());
     } finally {
