@@ -10,8 +10,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Hazelcast settings for a clustered event bus: TCP-IP members from {@code --clusterMembers}
- * (multicast and auto-detection off, so processes find only the members they are told of).
+ * Hazelcast settings for a clustered event bus: TCP-IP members from {@code --clusterMembers},
+ * or in Kubernetes the pods behind {@code --clusterKubernetesService} (multicast and
+ * auto-detection off, so processes find only the members they are told of).
  */
 final class ClusterSettings {
 
@@ -32,6 +33,15 @@ final class ClusterSettings {
     JoinConfig join = config.getNetworkConfig().getJoin();
     join.getMulticastConfig().setEnabled(false);
     join.getAutoDetectionConfig().setEnabled(false);
+    String kubernetesService = options.getString(
+        ParseServerOptions.CLUSTER_KUBERNETES_SERVICE);
+    if (kubernetesService != null && !kubernetesService.isBlank()) {
+      // note: members come and go with their pods: each finds the others through the
+      // headless Service's DNS records (Hazelcast's Kubernetes discovery, DNS lookup mode)
+      join.getTcpIpConfig().setEnabled(false);
+      join.getKubernetesConfig().setEnabled(true).setProperty("service-dns", kubernetesService);
+      return config;
+    }
     List<String> members = new ArrayList<>();
     JsonArray given = options.getJsonArray(ParseServerOptions.CLUSTER_MEMBERS, new JsonArray());
     given.forEach(m -> members.add(m.toString()));

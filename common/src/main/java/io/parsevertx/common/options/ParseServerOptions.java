@@ -57,6 +57,7 @@ public final class ParseServerOptions {
   public static final String CLUSTER_HOST = "clusterHost";
   public static final String CLUSTER_PORT = "clusterPort";
   public static final String CLUSTER_MEMBERS = "clusterMembers";
+  public static final String CLUSTER_KUBERNETES_SERVICE = "clusterKubernetesService";
   public static final String DATA_DIR = "dataDir";
   public static final String REQUEST_TIMEOUT = "requestTimeout";
   public static final String REQUEST_COMPLEXITY = "requestComplexity";
@@ -188,6 +189,10 @@ public final class ParseServerOptions {
           "Hazelcast member port"),
       own(CLUSTER_MEMBERS, "PARSE_SERVER_CLUSTER_MEMBERS", OptionType.ARRAY, null,
           "TCP-IP cluster members host[:port],... (multicast off)"),
+      own(CLUSTER_KUBERNETES_SERVICE, "PARSE_SERVER_CLUSTER_KUBERNETES_SERVICE",
+          OptionType.STRING, null, "in Kubernetes: the headless Service whose DNS names the "
+          + "cluster members (e.g. parse-cluster.parse.svc.cluster.local), instead of "
+          + "clusterMembers"),
       own(DATA_DIR, "PARSE_SERVER_DATA_DIR", OptionType.STRING, "\"./data\"",
           "where the embedded store keeps its files when no databaseURI is given"),
       own(REQUEST_TIMEOUT, "PARSE_SERVER_REQUEST_TIMEOUT", OptionType.NUMBER, "30000",
