@@ -24,11 +24,18 @@ public record PushConfig(PushOptions push, boolean scheduledPush, long requestTi
   public static final long DEFAULT_SCHEDULER_PERIOD_MILLIS = 1_000;
   private static final long DEFAULT_REQUEST_TIMEOUT = 30_000;
 
+  /**
+   * Deployment config only (no server option): a shorter lease, for tests that let an instance
+   * die mid-send.
+   */
+  public static final String LEASE_MILLIS_CONFIG = "pushLeaseMillis";
+
   public static PushConfig fromJson(JsonObject options) {
     Number timeout = options.getNumber(ParseServerOptions.REQUEST_TIMEOUT);
+    long lease = options.getLong(LEASE_MILLIS_CONFIG, DEFAULT_LEASE_MILLIS);
     return new PushConfig(PushOptions.from(options),
         options.getBoolean(ParseServerOptions.SCHEDULED_PUSH, false),
         timeout == null ? DEFAULT_REQUEST_TIMEOUT : timeout.longValue(), DEFAULT_BATCH_SIZE,
-        DEFAULT_SCHEDULER_PERIOD_MILLIS, DEFAULT_SLICES, DEFAULT_LEASE_MILLIS);
+        DEFAULT_SCHEDULER_PERIOD_MILLIS, DEFAULT_SLICES, lease);
   }
 }

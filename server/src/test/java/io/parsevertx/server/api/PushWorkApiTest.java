@@ -110,6 +110,34 @@ class PushWorkApiTest extends ApiTestBase {
   }
 
   @Test
+  void anInstanceThatHangsMidSendIsTakenOverWhenItsLeasesRunOut() {
+    String channel = "crash" + UUID.randomUUID().toString().substring(0, 6);
+    List<String> ids = webInstallations(channel, 40);
+    // a third instance whose sends never finish and whose leases last one second
+    JsonObject hung = suite.options().copy().put("push", new JsonObject().put("adapter",
+        new JsonObject().put("module", RecordingPushAdapter.class.getName())
+            .put("options", new JsonObject().put("types", new JsonArray().add("web"))
+                .put("hang", true))))
+        .put(io.parsevertx.push.PushConfig.LEASE_MILLIS_CONFIG, 1_000);
+    String deployment = suite.vertx().deployVerticle(PushServiceVerticle::new,
+        new DeploymentOptions().setConfig(hung)).await();
+    String statusId = PushApiTest.push(new JsonObject().put("channels", new JsonArray()
+        .add(channel)).put("data", new JsonObject().put("alert", channel)))
+        .getHeader(ParseHeaders.PUSH_STATUS_ID);
+    JsonObject done = PushApiTest.waitForStatus(statusId, 20_000);
+    suite.vertx().undeploy(deployment).await();
+    assertEquals("succeeded", done.getString("status"), done::encode);
+    assertEquals(40, done.getInteger("numSent"), done::encode);
+    assertEquals(Set.copyOf(ids), sentTo(channel));
+    // the pages the hung instance had taken were handed to an adapter again: at least once
+    long handed = RecordingPushAdapter.CALLS.stream()
+        .filter(c -> channel.equals(c.getJsonObject("body").getJsonObject("data")
+            .getString("alert")))
+        .mapToLong(c -> c.getJsonArray("installations").size()).sum();
+    assertTrue(handed > 40, () -> "handed " + handed);
+  }
+
+  @Test
   void aLiveLeaseIsLeftAlone() throws InterruptedException {
     String channel = "leased" + UUID.randomUUID().toString().substring(0, 6);
     webInstallations(channel, 3);

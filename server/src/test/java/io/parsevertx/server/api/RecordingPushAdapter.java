@@ -15,6 +15,7 @@ public final class RecordingPushAdapter implements PushAdapter {
   private List<String> types = List.of();
   private Vertx vertx;
   private long delayMillis;
+  private boolean hang;
 
   @Override
   public Future<Void> init(Vertx vertx, JsonObject options) {
@@ -22,6 +23,7 @@ public final class RecordingPushAdapter implements PushAdapter {
         .toList();
     this.vertx = vertx;
     delayMillis = options.getLong("delayMillis", 0L);
+    hang = options.getBoolean("hang", false);
     return Future.succeededFuture();
   }
 
@@ -38,6 +40,9 @@ public final class RecordingPushAdapter implements PushAdapter {
         "deviceToken")) ? PushResult.failed(i.getString("objectId"), i.getString("deviceType"),
             "refused", false) : PushResult.sent(i.getString("objectId"),
             i.getString("deviceType"))).toList();
+    if (hang) {
+      return io.vertx.core.Promise.<List<PushResult>>promise().future(); // a sender that died
+    }
     // note: a slow provider, so a send keeps its slices while other instances take the rest
     return delayMillis == 0 ? Future.succeededFuture(results)
         : vertx.timer(delayMillis).map(results);
