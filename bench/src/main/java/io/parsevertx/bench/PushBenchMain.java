@@ -34,11 +34,11 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * {@code java -cp bench.jar io.parsevertx.bench.PushBenchMain [INSTALLATIONS [badge]]}
- * (default 100,000; {@code badge} sends {@code "badge": "Increment"}): push-service's send rate. Starts embedded PostgreSQL, the whole suite and Pushy's
- * MockApnsServer (HTTP/2 over TLS, token auth) in this JVM, registers the installations through
- * {@code POST /batch}, sends one push to all of them and reports pushes per second (from the
- * {@code POST /push} to the {@code _PushStatus} turning succeeded) and the heap and resident
- * memory high-water marks during the send.
+ * (default 100,000; {@code badge} sends {@code "badge": "Increment"}): push-service's send
+ * rate. Starts embedded PostgreSQL, the whole suite and Pushy's MockApnsServer (HTTP/2 over
+ * TLS, token auth) in this JVM, registers the installations through {@code POST /batch}, sends
+ * one push to all of them and reports pushes per second (from the {@code POST /push} to the
+ * {@code _PushStatus} turning succeeded) and the heap and resident memory high-water marks.
  */
 public final class PushBenchMain {
   private static final String APP_ID = "bench";

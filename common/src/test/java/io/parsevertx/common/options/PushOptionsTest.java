@@ -2,6 +2,7 @@ package io.parsevertx.common.options;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.vertx.core.json.JsonObject;
 import java.io.IOException;
@@ -67,8 +68,7 @@ class PushOptionsTest {
   @MethodSource("mistakes")
   void eachMistakeIsNamed(String push, String expected) {
     OptionsException e = assertThrows(OptionsException.class, () -> parse(push));
-    org.junit.jupiter.api.Assertions.assertTrue(e.getMessage().startsWith("Invalid option --push: "),
-        e.getMessage());
-    org.junit.jupiter.api.Assertions.assertTrue(e.getMessage().contains(expected), e.getMessage());
+    assertTrue(e.getMessage().startsWith("Invalid option --push: "), e.getMessage());
+    assertTrue(e.getMessage().contains(expected), e.getMessage());
   }
 }
