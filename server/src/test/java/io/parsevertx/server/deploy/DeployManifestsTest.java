@@ -307,8 +307,16 @@ class DeployManifestsTest {
             deployment + ": HTTP port");
       }
       Doc cluster = named("Service", "parse-cluster");
-      assertEquals(List.of("parse-cluster:" + ports.get("hazelcast")),
-          options.getJsonArray(ParseServerOptions.CLUSTER_MEMBERS).getList());
+      String[] dns = options.getString(ParseServerOptions.CLUSTER_KUBERNETES_SERVICE)
+          .split("\\.");
+      assertEquals(cluster.name(), dns[0], "clusterKubernetesService names parse-cluster");
+      if (dns.length > 1) {
+        assertEquals(Manifests.kustomization(dir).get("namespace"), dns[1],
+            "clusterKubernetesService in the overlay's namespace");
+      }
+      assertEquals(null, options.getValue(ParseServerOptions.CLUSTER_MEMBERS));
+      assertEquals(ports.get("hazelcast"), maps(at(cluster.body(), "spec", "ports")).get(0)
+          .get("port"), "parse-cluster's port is the Hazelcast member port");
       assertEquals(Map.of("app.kubernetes.io/name", "parse-server"),
           at(cluster.body(), "spec", "selector"));
       Map<String, Object> clusterHost = maps(container(deployment).get("env")).stream()
