@@ -39,7 +39,16 @@ final class BatchSender {
       }
       return Future.all(sends).map(all -> sends.stream().flatMap(f -> f.result().stream())
           .toList());
-    }).compose(results -> forgetGoneTokens(results).map(results));
+    }).compose(results -> forgetGoneTokens(results).map(results)).onSuccess(BatchSender::count);
+  }
+
+  /** {@code parse_push_sent_total}, by device type and outcome: the push throughput. */
+  private static void count(List<PushResult> results) {
+    for (PushResult result : results) {
+      io.micrometer.core.instrument.Metrics.counter("parse.push.sent", "deviceType",
+          String.valueOf(result.deviceType()), "outcome", result.transmitted() ? "sent"
+              : "failed").increment();
+    }
   }
 
   private Future<Void> forgetGoneTokens(List<PushResult> results) {
