@@ -34,7 +34,7 @@ public final class FilesServiceVerticle extends VerticleBase {
     files = StoredFiles.open(vertx, config());
     FilesHttp http = new FilesHttp(config, files.served(config()), tokens,
         new AnonymousUsers(new DataServiceClient(vertx.eventBus(), 10_000)));
-    String host = config().getString("filesHost", "127.0.0.1");
+    String host = endpointHost(config());
     server = vertx.createHttpServer().requestHandler(http.router(vertx));
     return server.listen(config.internalPort(), host).compose(listening -> {
       LOG.info("event=files_listening host={} port={} directory={}", host,
@@ -45,6 +45,20 @@ public final class FilesServiceVerticle extends VerticleBase {
           message -> message.reply(endpoint)).completion()
           .compose(v -> BusReplies.registerHealth(vertx.eventBus(), ServiceRole.FILES));
     });
+  }
+
+  /**
+   * Where the endpoint listens and what it announces: loopback in one process (only the
+   * gateway beside it calls it); in a cluster, the address this process joined it with
+   * ({@code clusterHost}, the pod's IP in Kubernetes), so a gateway in another process or pod
+   * can reach it.
+   */
+  static String endpointHost(io.vertx.core.json.JsonObject options) {
+    String clusterHost = options.getString(io.parsevertx.common.options.ParseServerOptions
+        .CLUSTER_HOST);
+    boolean clustered = options.getBoolean(io.parsevertx.common.options.ParseServerOptions
+        .CLUSTER, false);
+    return clustered && clusterHost != null ? clusterHost : "127.0.0.1";
   }
 
   @Override
