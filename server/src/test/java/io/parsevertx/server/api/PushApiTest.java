@@ -293,12 +293,14 @@ class PushApiTest extends ApiTestBase {
     String channel = "restart" + UUID.randomUUID().toString().substring(0, 6);
     String token = installation(ios(channel).put("appIdentifier", "com.example.app"));
     HttpResponse<Buffer> response = push(new JsonObject().put("channels", new JsonArray()
-        .add(channel)).put("push_time", Instant.now().plusSeconds(3).toString())
+        .add(channel)).put("push_time", Instant.now().plusSeconds(8).toString())
         .put("data", new JsonObject().put("alert", "after the restart")));
+    // note: well after the restart: a send that starts while the old suite is stopping loses
+    // its APNs connection mid-way (known: #12's notes), which is not what this test is about
     String statusId = response.getHeader(ParseHeaders.PUSH_STATUS_ID);
     withConfig(pushConfig(suite.options().getString("databaseURI")));
     assertTrue(apns.to(token).isEmpty());
-    assertEquals("succeeded", waitForStatus(statusId, 15_000).getString("status"));
+    assertEquals("succeeded", waitForStatus(statusId, 20_000).getString("status"));
     assertEquals(1, apns.to(token).size());
   }
 }
