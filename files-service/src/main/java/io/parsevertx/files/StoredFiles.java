@@ -21,7 +21,7 @@ import org.slf4j.LoggerFactory;
  * embedded development store, or when {@code filesAdapter} is {@code "filesystem"}. Shared by files-service and the key
  * rotation command, which must see the same files.
  */
-public final class StoredFiles implements AutoCloseable {
+public final class StoredFiles {
   private static final Logger LOG = LoggerFactory.getLogger(StoredFiles.class);
   private final Vertx vertx;
   private final FilesAdapter adapter;
@@ -120,10 +120,5 @@ public final class StoredFiles implements AutoCloseable {
           s3.close();
           return null;
         }));
-  }
-
-  @Override
-  public void close() {
-    closeAsync();
   }
 }

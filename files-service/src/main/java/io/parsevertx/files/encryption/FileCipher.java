@@ -120,9 +120,8 @@ public final class FileCipher {
     try {
       return cipher(Cipher.DECRYPT_MODE, header, name, index, last)
           .doFinal(sealed, offset, length);
-    } catch (javax.crypto.AEADBadTagException e) {
-      throw new TamperedException(name, index);
     } catch (GeneralSecurityException e) {
+      // note: a wrong tag (AEADBadTagException) and any other refusal mean the same here
       throw new TamperedException(name, index);
     }
   }
