@@ -35,6 +35,8 @@ import java.util.concurrent.atomic.AtomicLong;
  *     [--concurrency 32] [--subscribers 100]</pre>
  */
 public final class ClusterBenchMain {
+  private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(
+      ClusterBenchMain.class);
   private static final String APP = "cluster-bench";
   private static final String MASTER = "cluster-bench-mk";
 
@@ -242,6 +244,6 @@ public final class ClusterBenchMain {
   }
 
   private static void log(String line) {
-    System.err.println("event=cluster_bench " + line);
+    LOG.info("event=cluster_bench {}", line);
   }
 }

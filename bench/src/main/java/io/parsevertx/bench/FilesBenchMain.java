@@ -29,6 +29,8 @@ import java.util.concurrent.TimeUnit;
  *     [--heap 512m]</pre>
  */
 public final class FilesBenchMain {
+  private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(
+      FilesBenchMain.class);
   private static final String APP = "bench";
   private static final String MASTER = "benchmk";
   private static final int BLOCK = 64 * 1024;
@@ -140,8 +142,8 @@ public final class FilesBenchMain {
     work.run();
     double seconds = (System.nanoTime() - start) / 1e9;
     Row row = new Row(mode, phase, bytes, seconds, peaks.heapPeak(), peaks.residentPeak());
-    System.err.printf(Locale.ROOT, "event=files_bench mode=%s phase=\"%s\" mbps=%.1f "
-        + "heap_peak_mib=%d%n", mode, phase, row.megabytesPerSecond(), row.heapPeak() >> 20);
+    LOG.info("event=files_bench mode={} phase=\"{}\" mbps={} heap_peak_mib={}", mode, phase,
+        String.format(Locale.ROOT, "%.1f", row.megabytesPerSecond()), row.heapPeak() >> 20);
     return row;
   }
 

@@ -41,6 +41,8 @@ import java.util.concurrent.atomic.AtomicLong;
  * {@code _PushStatus} turning succeeded) and the heap and resident memory high-water marks.
  */
 public final class PushBenchMain {
+  private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(
+      PushBenchMain.class);
   private static final String APP_ID = "bench";
   private static final String MASTER_KEY = "bench-master";
 
@@ -71,8 +73,8 @@ public final class PushBenchMain {
     try {
       long seeded = System.nanoTime();
       seed(client, api, count);
-      System.out.printf(Locale.ROOT, "registered %,d installations in %.1f s%n", count,
-          (System.nanoTime() - seeded) / 1e9);
+      LOG.info("event=push_bench_seeded installations={} seconds={}", count,
+          String.format(Locale.ROOT, "%.1f", (System.nanoTime() - seeded) / 1e9));
       System.gc();
       resetPeaks();
       long start = System.nanoTime();

@@ -12,8 +12,19 @@ import io.vertx.core.streams.WriteStream;
  */
 public interface FilesAdapter {
 
-  /** A stored file's description. */
-  record StoredFile(String name, String contentType, long length, String etag) {}
+  /**
+   * A stored file's description.
+   *
+   * @param adapterState what the adapter learned while finding the file, handed back to
+   *     {@link #readTo(StoredFile, long, long, WriteStream)} so it is not looked up again; null
+   *     when there is nothing to keep
+   */
+  record StoredFile(String name, String contentType, long length, String etag,
+      Object adapterState) {
+    public StoredFile(String name, String contentType, long length, String etag) {
+      this(name, contentType, length, etag, null);
+    }
+  }
 
   /**
    * Stores {@code body} under {@code name}.
@@ -34,6 +45,12 @@ public interface FilesAdapter {
    * back-pressure, without ending it.
    */
   Future<Void> readTo(String name, long offset, long length, WriteStream<Buffer> out);
+
+  /** As {@link #readTo(String, long, long, WriteStream)}, for a file {@link #find} returned. */
+  default Future<Void> readTo(StoredFile file, long offset, long length,
+      WriteStream<Buffer> out) {
+    return readTo(file.name(), offset, length, out);
+  }
 
   /** @return whether there was such a file */
   Future<Boolean> delete(String name);

@@ -196,7 +196,7 @@ final class FilesHttp {
         response.end();
         return Future.succeededFuture();
       }
-      return adapter.readTo(name, start, length, response).compose(v -> response.end());
+      return adapter.readTo(stored, start, length, response).compose(v -> response.end());
     }).onFailure(e -> fail(ctx, readFailure(ctx, e)));
   }
 

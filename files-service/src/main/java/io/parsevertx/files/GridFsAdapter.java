@@ -96,35 +96,46 @@ final class GridFsAdapter implements FilesAdapter {
       String etag = metadata.getString("etag", "\"" + (id instanceof JsonObject oid
           ? oid.getString("$oid") : String.valueOf(id)) + "\"");
       return new StoredFile(name, type == null ? "application/octet-stream" : type,
-          doc.getLong("length", 0L), etag);
+          doc.getLong("length", 0L), etag, doc);
     });
   }
 
   /**
-   * From the start, GridFS's own download; from further in (a player seeking), only the chunks
-   * that hold the range are read from {@code fs.chunks}, so a seek near the end of a large
-   * file does not read everything before it.
+   * The whole file through GridFS's own download; any other range (a player seeking, a few
+   * header bytes) from only the chunks that hold it in {@code fs.chunks}, so a part of a large
+   * file never reads the rest of it.
    */
   @Override
   public Future<Void> readTo(String name, long offset, long length, WriteStream<Buffer> out) {
-    if (offset == 0) {
+    return newest(name).compose(doc -> doc == null
+        ? Future.failedFuture(new IllegalStateException("no file " + name))
+        : readDoc(name, doc, offset, length, out));
+  }
+
+  /** {@link #find} keeps the {@code fs.files} document, so a download does not look it up. */
+  @Override
+  public Future<Void> readTo(StoredFile file, long offset, long length,
+      WriteStream<Buffer> out) {
+    return file.adapterState() instanceof JsonObject doc
+        ? readDoc(file.name(), doc, offset, length, out)
+        : readTo(file.name(), offset, length, out);
+  }
+
+  private Future<Void> readDoc(String name, JsonObject doc, long offset, long length,
+      WriteStream<Buffer> out) {
+    if (offset == 0 && length >= doc.getLong("length", 0L)) {
       return bucket().compose(gridFs -> gridFs.downloadByFileName(new Range(out, offset,
           length), name)).mapEmpty();
     }
-    return newest(name).compose(doc -> {
-      if (doc == null) {
-        return Future.failedFuture(new IllegalStateException("no file " + name));
-      }
-      long chunkSize = doc.getLong("chunkSize", 255L * 1024);
-      long first = offset / chunkSize;
-      long last = (offset + length - 1) / chunkSize;
-      JsonObject query = new JsonObject().put("files_id", doc.getValue("_id")).put("n",
-          new JsonObject().put("$gte", first).put("$lte", last));
-      Range range = new Range(out, offset - first * chunkSize, length);
-      return mongo.findBatchWithOptions(CHUNKS, query, new io.vertx.ext.mongo.FindOptions()
-              .setSort(new JsonObject().put("n", 1)).setBatchSize(4))
-          .pipeTo(new ChunkBytes(range));
-    });
+    long chunkSize = doc.getLong("chunkSize", 255L * 1024);
+    long first = offset / chunkSize;
+    long last = (offset + length - 1) / chunkSize;
+    JsonObject query = new JsonObject().put("files_id", doc.getValue("_id")).put("n",
+        new JsonObject().put("$gte", first).put("$lte", last));
+    Range range = new Range(out, offset - first * chunkSize, length);
+    return mongo.findBatchWithOptions(CHUNKS, query, new io.vertx.ext.mongo.FindOptions()
+            .setSort(new JsonObject().put("n", 1)).setBatchSize(4))
+        .pipeTo(new ChunkBytes(range));
   }
 
   private Future<JsonObject> newest(String name) {

@@ -11,11 +11,8 @@ import io.parsevertx.files.encryption.EncryptedFilesAdapter;
 import io.parsevertx.files.encryption.FileCipher;
 import io.parsevertx.files.encryption.KeyRotation;
 import io.vertx.core.Future;
-import io.vertx.core.Handler;
 import io.vertx.core.Vertx;
-import io.vertx.core.buffer.Buffer;
 import io.vertx.core.file.OpenOptions;
-import io.vertx.core.streams.WriteStream;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -95,9 +92,9 @@ class EncryptedFilesAdapterTest {
   }
 
   private byte[] read(FilesAdapter adapter, String name, long offset, long length) {
-    Collected out = new Collected();
+    BufferCollector out = new BufferCollector();
     on(() -> adapter.readTo(name, offset, length, out));
-    return out.bytes.getBytes();
+    return out.bytes().getBytes();
   }
 
   @Test
@@ -149,27 +146,27 @@ class EncryptedFilesAdapterTest {
     byte[] changed = stored.clone();
     changed[(int) (FileCipher.HEADER + CHUNK + FileCipher.TAG + 10)] ^= 1; // chunk 1
     Files.write(file, changed);
-    Collected out = new Collected();
+    BufferCollector out = new BufferCollector();
     assertInstanceOf(FileCipher.TamperedException.class,
         failure(() -> sealed.readTo("t.bin", 0, bytes.length, out)));
-    assertTrue(out.bytes.length() <= CHUNK, "nothing past the intact first chunk");
-    assertArrayEquals(Arrays.copyOfRange(bytes, 0, out.bytes.length()), out.bytes.getBytes());
+    assertTrue(out.bytes().length() <= CHUNK, "nothing past the intact first chunk");
+    assertArrayEquals(Arrays.copyOfRange(bytes, 0, out.bytes().length()), out.bytes().getBytes());
     // cut at a chunk boundary: the new last chunk was not sealed as the last
     Files.write(file, Arrays.copyOf(stored, (int) (FileCipher.HEADER + 2L * (CHUNK
         + FileCipher.TAG))));
     assertInstanceOf(FileCipher.TamperedException.class, failure(() -> sealed.readTo("t.bin",
-        0, 2L * CHUNK, new Collected())));
+        0, 2L * CHUNK, new BufferCollector())));
     // another file's chunks under this name
     Files.write(file, stored);
     on(() -> store(sealed, "u.bin", bytes));
     Files.copy(directory.resolve("files/u.bin"), file,
         java.nio.file.StandardCopyOption.REPLACE_EXISTING);
     assertInstanceOf(FileCipher.TamperedException.class, failure(() -> sealed.readTo("t.bin",
-        0, 10, new Collected())));
+        0, 10, new BufferCollector())));
     // the wrong key
     EncryptedFilesAdapter wrongKey = new EncryptedFilesAdapter(vertx, plain, keyB);
     assertInstanceOf(FileCipher.TamperedException.class, failure(() -> wrongKey.readTo(
-        "u.bin", 0, 10, new Collected())));
+        "u.bin", 0, 10, new BufferCollector())));
   }
 
   /** The stored bytes on each adapter encryption applies to. */
@@ -263,42 +260,6 @@ class EncryptedFilesAdapterTest {
       } else {
         assertEquals(expected.length, raw, name + " stored plain");
       }
-    }
-  }
-
-  /** Keeps what is written. */
-  private static final class Collected implements WriteStream<Buffer> {
-    final Buffer bytes = Buffer.buffer();
-
-    @Override
-    public WriteStream<Buffer> exceptionHandler(Handler<Throwable> handler) {
-      return this;
-    }
-
-    @Override
-    public Future<Void> write(Buffer data) {
-      bytes.appendBuffer(data);
-      return Future.succeededFuture();
-    }
-
-    @Override
-    public Future<Void> end() {
-      return Future.succeededFuture();
-    }
-
-    @Override
-    public WriteStream<Buffer> setWriteQueueMaxSize(int maxSize) {
-      return this;
-    }
-
-    @Override
-    public boolean writeQueueFull() {
-      return false;
-    }
-
-    @Override
-    public WriteStream<Buffer> drainHandler(Handler<Void> handler) {
-      return this;
     }
   }
 }

@@ -105,20 +105,23 @@ final class OptionsValidator {
 
   private static void requireUrl(JsonObject options, String name) {
     String url = options.getString(name);
-    if (url == null) {
-      return;
-    }
-    try {
-      URI uri = new URI(url);
-      if (!"http".equals(uri.getScheme()) && !"https".equals(uri.getScheme())
-          || uri.getHost() == null) {
-        throw new URISyntaxException(url, "not an http(s) URL");
-      }
-    } catch (URISyntaxException e) {
+    if (url != null && !isHttpUrl(url)) {
       throw new OptionsException("Invalid option --" + name + ": must be an http(s) URL, got "
           + url);
     }
   }
+
+  /** An absolute {@code http} or {@code https} URL with a host. */
+  static boolean isHttpUrl(String url) {
+    try {
+      URI uri = new URI(url);
+      return ("http".equals(uri.getScheme()) || "https".equals(uri.getScheme()))
+          && uri.getHost() != null;
+    } catch (URISyntaxException e) {
+      return false;
+    }
+  }
+
 
   private static void requireDatabaseUri(String uri) {
     if (uri != null && !uri.startsWith("mongodb://") && !uri.startsWith("mongodb+srv://")

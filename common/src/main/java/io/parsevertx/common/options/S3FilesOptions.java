@@ -2,7 +2,6 @@ package io.parsevertx.common.options;
 
 import io.vertx.core.json.JsonObject;
 import java.net.URI;
-import java.net.URISyntaxException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
@@ -150,19 +149,11 @@ public record S3FilesOptions(String bucket, String bucketPrefix, String region,
   }
 
   private static void requireHttpUrl(String key, String url) {
-    if (url == null) {
-      return;
-    }
-    try {
-      URI uri = new URI(url);
-      if (!"http".equals(uri.getScheme()) && !"https".equals(uri.getScheme())
-          || uri.getHost() == null) {
-        throw new URISyntaxException(url, "not an http(s) URL");
-      }
-    } catch (URISyntaxException e) {
+    if (url != null && !OptionsValidator.isHttpUrl(url)) {
       throw new OptionsException(OPTION + "s3 " + key + " must be an http(s) URL, got " + url);
     }
   }
+
 
   private static String stripSlash(String url) {
     return url.endsWith("/") ? url.substring(0, url.length() - 1) : url;

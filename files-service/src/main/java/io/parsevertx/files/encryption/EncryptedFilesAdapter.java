@@ -1,5 +1,6 @@
 package io.parsevertx.files.encryption;
 
+import io.parsevertx.files.BufferCollector;
 import io.parsevertx.files.FilesAdapter;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
@@ -35,32 +36,50 @@ public final class EncryptedFilesAdapter implements FilesAdapter {
         contentType, header.plainLength(file.length()), file.etag()));
   }
 
+  /** What {@link #find} learned: the header (null when stored unencrypted) and stored size. */
+  private record Found(FileCipher.Header header, StoredFile stored) {}
+
   @Override
   public Future<StoredFile> find(String name) {
     return stored.find(name).compose(file -> file == null ? Future.succeededFuture(null)
-        : header(name, file).map(header -> header == null ? file : new StoredFile(name,
-            file.contentType(), Math.max(0, header.plainLength(file.length())), file.etag())));
+        : header(name, file).map(header -> new StoredFile(name, file.contentType(),
+            header == null ? file.length() : Math.max(0, header.plainLength(file.length())),
+            file.etag(), new Found(header, file))));
+  }
+
+  @Override
+  public Future<Void> readTo(StoredFile file, long offset, long length,
+      WriteStream<Buffer> out) {
+    return file.adapterState() instanceof Found found
+        ? readFound(file.name(), found, offset, length, out)
+        : readTo(file.name(), offset, length, out);
   }
 
   @Override
   public Future<Void> readTo(String name, long offset, long length, WriteStream<Buffer> out) {
+    return find(name).compose(file -> file == null
+        ? Future.failedFuture(new IllegalStateException("no file " + name))
+        : readTo(file, offset, length, out));
+  }
+
+  private Future<Void> readFound(String name, Found found, long offset, long length,
+      WriteStream<Buffer> out) {
     if (length <= 0) {
       return Future.succeededFuture();
     }
-    return stored.find(name).compose(file -> file == null
-        ? Future.failedFuture(new IllegalStateException("no file " + name))
-        : header(name, file).compose(header -> {
-          if (header == null) {
-            return stored.readTo(name, offset, length, out);
-          }
-          long first = offset / header.chunkSize();
-          long last = (offset + length - 1) / header.chunkSize();
-          long from = header.chunkOffset(first);
-          long to = Math.min(header.chunkOffset(last + 1), file.length());
-          OpeningStream opening = new OpeningStream(out, vertx.getOrCreateContext(), cipher,
-              header, name, first, offset - first * header.chunkSize(), length, file.length());
-          return stored.readTo(name, from, to - from, opening).compose(v -> opening.finished());
-        }));
+    FileCipher.Header header = found.header();
+    if (header == null) {
+      return stored.readTo(found.stored(), offset, length, out);
+    }
+    long storedLength = found.stored().length();
+    long first = offset / header.chunkSize();
+    long last = (offset + length - 1) / header.chunkSize();
+    long from = header.chunkOffset(first);
+    long to = Math.min(header.chunkOffset(last + 1), storedLength);
+    OpeningStream opening = new OpeningStream(out, vertx.getOrCreateContext(), cipher, header,
+        name, first, offset - first * header.chunkSize(), length, storedLength);
+    return stored.readTo(found.stored(), from, to - from, opening)
+        .compose(v -> opening.finished());
   }
 
   @Override
@@ -78,44 +97,8 @@ public final class EncryptedFilesAdapter implements FilesAdapter {
     if (file.length() < FileCipher.HEADER) {
       return Future.succeededFuture(null);
     }
-    Collector collector = new Collector();
-    return adapter.readTo(name, 0, FileCipher.HEADER, collector)
-        .map(v -> FileCipher.Header.parse(collector.bytes));
-  }
-
-  /** Keeps what is written, for the few bytes of a header. */
-  static final class Collector implements WriteStream<Buffer> {
-    final Buffer bytes = Buffer.buffer();
-
-    @Override
-    public WriteStream<Buffer> exceptionHandler(io.vertx.core.Handler<Throwable> handler) {
-      return this;
-    }
-
-    @Override
-    public Future<Void> write(Buffer data) {
-      bytes.appendBuffer(data);
-      return Future.succeededFuture();
-    }
-
-    @Override
-    public Future<Void> end() {
-      return Future.succeededFuture();
-    }
-
-    @Override
-    public WriteStream<Buffer> setWriteQueueMaxSize(int maxSize) {
-      return this;
-    }
-
-    @Override
-    public boolean writeQueueFull() {
-      return false;
-    }
-
-    @Override
-    public WriteStream<Buffer> drainHandler(io.vertx.core.Handler<Void> handler) {
-      return this;
-    }
+    BufferCollector collector = new BufferCollector();
+    return adapter.readTo(file, 0, FileCipher.HEADER, collector)
+        .map(v -> FileCipher.Header.parse(collector.bytes()));
   }
 }

@@ -1,5 +1,6 @@
 package io.parsevertx.files.encryption;
 
+import io.parsevertx.files.BufferCollector;
 import io.parsevertx.files.FilesAdapter;
 import io.parsevertx.files.FilesAdapter.StoredFile;
 import io.vertx.core.Future;
@@ -86,9 +87,9 @@ public final class KeyRotation {
     long chunks = header.chunksOfSealed(file.length());
     long firstLength = Math.min(header.chunkSize() + FileCipher.TAG,
         file.length() - FileCipher.HEADER);
-    EncryptedFilesAdapter.Collector first = new EncryptedFilesAdapter.Collector();
+    BufferCollector first = new BufferCollector();
     return stored.readTo(name, FileCipher.HEADER, firstLength, first).compose(v -> {
-      byte[] bytes = first.bytes.getBytes();
+      byte[] bytes = first.bytes().getBytes();
       for (FileCipher candidate : new FileCipher[] {to, from}) {
         if (candidate != null && opens(candidate, header, name, bytes, chunks == 1)) {
           return Future.succeededFuture(candidate);
@@ -115,7 +116,7 @@ public final class KeyRotation {
       StreamPipe pipe = new StreamPipe();
       Future<StoredFile> written = target.create(name, file.contentType(), pipe.source(),
           Long.MAX_VALUE);
-      Future<Void> read = source.readTo(name, 0, plain.length(), pipe.sink())
+      Future<Void> read = source.readTo(plain, 0, plain.length(), pipe.sink())
           .compose(v -> pipe.sink().end())
           .onFailure(pipe::fail);
       return Future.all(read, written).<Void>mapEmpty();

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.parsevertx.files.BufferCollector;
 import io.parsevertx.files.FilesAdapter;
 import io.parsevertx.files.StoredFiles;
 import io.parsevertx.files.encryption.EncryptedFilesAdapter;
@@ -11,11 +12,8 @@ import io.parsevertx.files.encryption.FileCipher;
 import io.parsevertx.server.FilesKeyRotationCommandAccess;
 import io.parsevertx.testing.TestServers;
 import io.vertx.core.Future;
-import io.vertx.core.Handler;
 import io.vertx.core.Vertx;
-import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonObject;
-import io.vertx.core.streams.WriteStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -132,40 +130,8 @@ class FilesKeyRotationCommandTest {
   }
 
   private static byte[] read(Vertx vertx, FilesAdapter adapter, String name, int length) {
-    Buffer bytes = Buffer.buffer();
-    WriteStream<Buffer> out = new WriteStream<>() {
-      @Override
-      public WriteStream<Buffer> exceptionHandler(Handler<Throwable> handler) {
-        return this;
-      }
-
-      @Override
-      public Future<Void> write(Buffer data) {
-        bytes.appendBuffer(data);
-        return Future.succeededFuture();
-      }
-
-      @Override
-      public Future<Void> end() {
-        return Future.succeededFuture();
-      }
-
-      @Override
-      public WriteStream<Buffer> setWriteQueueMaxSize(int maxSize) {
-        return this;
-      }
-
-      @Override
-      public boolean writeQueueFull() {
-        return false;
-      }
-
-      @Override
-      public WriteStream<Buffer> drainHandler(Handler<Void> handler) {
-        return this;
-      }
-    };
+    BufferCollector out = new BufferCollector();
     on(vertx, () -> adapter.readTo(name, 0, length, out));
-    return bytes.getBytes();
+    return out.bytes().getBytes();
   }
 }
