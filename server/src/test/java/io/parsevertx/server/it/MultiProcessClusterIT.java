@@ -90,10 +90,10 @@ class MultiProcessClusterIT {
         untilServed(() -> call(client, HttpMethod.POST, gateway + "/classes/Warmup", null,
             new JsonObject().put("ready", true)));
       }
-      // every process answers the orchestrator's probe on its own port
+      // every process answers the orchestrator's probe on its own port (polled: a probe server
+      // opens just after its service registers on the bus)
       for (String name : List.of("data", "auth", "files", "push", "lq1", "lq2")) {
-        assertEquals(200, client.get(httpPorts.get(name), "127.0.0.1", "/health").send()
-            .await().statusCode(), name);
+        untilAnswered(200, () -> client.get(httpPorts.get(name), "127.0.0.1", "/health").send());
       }
 
       // users: sign up through one gateway, log in through the other
@@ -306,6 +306,12 @@ class MultiProcessClusterIT {
 
   private void untilServed(java.util.function.Supplier<Future<HttpResponse<Buffer>>> call)
       throws InterruptedException {
+    untilAnswered(201, call);
+  }
+
+  private void untilAnswered(int expected,
+      java.util.function.Supplier<Future<HttpResponse<Buffer>>> call)
+      throws InterruptedException {
     long deadline = System.currentTimeMillis() + 180_000;
     String last = null;
     while (System.currentTimeMillis() < deadline) {
@@ -316,7 +322,7 @@ class MultiProcessClusterIT {
       });
       try {
         HttpResponse<Buffer> answer = call.get().await();
-        if (answer.statusCode() == 201) {
+        if (answer.statusCode() == expected) {
           return;
         }
         last = answer.statusCode() + " " + answer.bodyAsString();

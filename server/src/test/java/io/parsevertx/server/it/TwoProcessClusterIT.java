@@ -52,9 +52,10 @@ class TwoProcessClusterIT {
           .putHeader(ParseHeaders.APPLICATION_ID, "cluster-app").send().await();
       assertEquals(200, got.statusCode(), got.bodyAsString());
       assertEquals("remote", got.bodyAsJsonObject().getString("playerName"));
-      // a process without the gateway answers its orchestrator's probes on its own port
-      HttpResponse<Buffer> health = client.get(dataHealth, "127.0.0.1", "/health").send()
-          .await();
+      // a process without the gateway answers its orchestrator's probes on its own port; the
+      // probe server opens just after the service registers, so poll it as an orchestrator would
+      HttpResponse<Buffer> health = untilServed(gateway, data,
+          () -> client.get(dataHealth, "127.0.0.1", "/health").send());
       assertEquals(200, health.statusCode(), health.bodyAsString());
       assertEquals(143, gateway.terminate());
       assertEquals(143, data.terminate());
