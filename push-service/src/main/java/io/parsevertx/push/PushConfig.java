@@ -29,13 +29,16 @@ public record PushConfig(PushOptions push, boolean scheduledPush, long requestTi
    * die mid-send.
    */
   public static final String LEASE_MILLIS_CONFIG = "pushLeaseMillis";
+  /** Deployment config only: smaller pages, for tests that stop an instance between pages. */
+  public static final String BATCH_SIZE_CONFIG = "pushBatchSize";
 
   public static PushConfig fromJson(JsonObject options) {
     Number timeout = options.getNumber(ParseServerOptions.REQUEST_TIMEOUT);
     long lease = options.getLong(LEASE_MILLIS_CONFIG, DEFAULT_LEASE_MILLIS);
     return new PushConfig(PushOptions.from(options),
         options.getBoolean(ParseServerOptions.SCHEDULED_PUSH, false),
-        timeout == null ? DEFAULT_REQUEST_TIMEOUT : timeout.longValue(), DEFAULT_BATCH_SIZE,
+        timeout == null ? DEFAULT_REQUEST_TIMEOUT : timeout.longValue(),
+        options.getInteger(BATCH_SIZE_CONFIG, DEFAULT_BATCH_SIZE),
         DEFAULT_SCHEDULER_PERIOD_MILLIS, DEFAULT_SLICES, lease);
   }
 }

@@ -17,7 +17,8 @@ import org.slf4j.LoggerFactory;
  * Sends scheduled pushes when their {@code push_time} comes. The schedule lives in
  * {@code _PushStatus} (status {@code scheduled}, the request kept whole), so it survives a
  * restart; a push is claimed under a cluster-wide lock and moved out of {@code scheduled}
- * before it is sent, so one instance sends it.
+ * before it is sent, so one instance sends it. One found due after its
+ * {@code expiration_time} (every instance was down meanwhile) is recorded as failed, not sent.
  */
 final class PushScheduler {
   private static final Logger LOG = LoggerFactory.getLogger(PushScheduler.class);
@@ -67,6 +68,14 @@ final class PushScheduler {
           }
           PushRequest push = PushRequest.parse(new JsonObject(status.getString(
               "scheduledBody")));
+          if (push.expirationTime() != null
+              && push.expirationTime() < System.currentTimeMillis()) {
+            // note: due while no instance ran, and already past its expiration_time
+            LOG.info("event=push_expired pushStatusId={}", statusId);
+            return statuses.update(statusId, new JsonObject().put("status",
+                PushStatusStore.FAILED).put("errorMessage",
+                "The push expired before its push_time came round.")).map((PushRequest) null);
+          }
           return statuses.update(statusId, new JsonObject().put("status",
               PushStatusStore.PENDING)).map(push);
         }).eventually(() -> {

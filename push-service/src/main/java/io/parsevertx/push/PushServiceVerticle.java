@@ -16,6 +16,10 @@ import java.util.List;
  * answers, with 115 (Missing push configuration).
  */
 public final class PushServiceVerticle extends VerticleBase {
+  private static final org.slf4j.Logger LOG =
+      org.slf4j.LoggerFactory.getLogger(PushServiceVerticle.class);
+  /** As the HTTP servers' graceful shutdown: a page slower than this is left to its lease. */
+  private static final long DRAIN_TIMEOUT_SECONDS = 10;
   private PushComponents components;
   private long timer = -1;
 
@@ -46,10 +50,22 @@ public final class PushServiceVerticle extends VerticleBase {
     });
   }
 
+  /**
+   * Drains before the adapter closes: pages in flight finish and are recorded, and this
+   * instance's slices are handed back for another instance (or the next start) to resume.
+   */
   @Override
   public Future<?> stop() {
     vertx.cancelTimer(timer);
-    return components == null || components.adapter() == null ? Future.succeededFuture()
-        : components.adapter().close();
+    if (components == null || components.adapter() == null) {
+      return Future.succeededFuture();
+    }
+    return components.worker().drain()
+        .timeout(DRAIN_TIMEOUT_SECONDS, java.util.concurrent.TimeUnit.SECONDS)
+        .recover(e -> {
+          LOG.warn("event=push_drain_incomplete error={}", e.getClass().getSimpleName());
+          return Future.succeededFuture();
+        })
+        .compose(v -> components.adapter().close());
   }
 }

@@ -15,6 +15,11 @@ import org.slf4j.LoggerFactory;
  * a page is sent at least once: if this instance dies, its lease runs out and another instance
  * resumes the slice from the last saved cursor. A lease is taken under a cluster-wide lock, so
  * two instances never take the same slice; a worker that finds its lease taken over stops.
+ *
+ * <p>On shutdown the worker {@linkplain #drain() drains}: it takes no new slices, lets each
+ * page in flight finish and be recorded, then hands its slices back (lease cleared), so another
+ * instance resumes them at once instead of after the lease runs out. A push whose
+ * {@code expiry} passes before every page went out stops there and is recorded as failed.
  */
 public final class PushWorker {
   private static final Logger LOG = LoggerFactory.getLogger(PushWorker.class);
@@ -33,6 +38,8 @@ public final class PushWorker {
   private final String owner = UUID.randomUUID().toString();
   private boolean scanning;
   private int active;
+  private boolean stopping;
+  private io.vertx.core.Promise<Void> drained;
 
   public PushWorker(Vertx vertx, PushWorkStore work, PushStatusStore statuses,
       InstallationPages pages, BatchSender sender, int batchSize, long leaseMillis) {
@@ -55,7 +62,7 @@ public final class PushWorker {
    * in the background; overlapping calls are skipped.
    */
   public Future<Void> scan() {
-    if (scanning || active >= MAX_ACTIVE) {
+    if (stopping || scanning || active >= MAX_ACTIVE) {
       return Future.succeededFuture();
     }
     scanning = true;
@@ -70,8 +77,26 @@ public final class PushWorker {
             e.getClass().getSimpleName()))
         .eventually(() -> {
           scanning = false;
+          completeDrainIfIdle();
           return Future.succeededFuture();
         });
+  }
+
+  /**
+   * Stops taking slices; completes once every page in flight is sent and recorded and this
+   * instance's slices are handed back.
+   */
+  public Future<Void> drain() {
+    stopping = true;
+    drained = io.vertx.core.Promise.promise();
+    completeDrainIfIdle();
+    return drained.future();
+  }
+
+  private void completeDrainIfIdle() {
+    if (stopping && !scanning && active == 0) {
+      drained.tryComplete();
+    }
   }
 
   private Future<Void> claimSome(List<JsonObject> candidates, int index) {
@@ -91,6 +116,7 @@ public final class PushWorker {
                 slice.getString("pushStatusId"), e.getClass().getSimpleName()))
             .onComplete(done -> {
               active--;
+              completeDrainIfIdle();
               scan();
             });
       }
@@ -103,7 +129,7 @@ public final class PushWorker {
     return vertx.sharedData().getLockWithTimeout(LOCK_PREFIX + sliceId, 1)
         .compose(lock -> work.get(sliceId).compose(slice -> {
           long now = System.currentTimeMillis();
-          if (slice.getBoolean("done", false) || slice.getLong("leaseUntil", 0L) >= now) {
+          if (stopping || slice.getBoolean("done", false) || slice.getLong("leaseUntil", 0L) >= now) {
             return Future.<JsonObject>succeededFuture(null);
           }
           String previous = slice.getString("owner");
@@ -126,18 +152,32 @@ public final class PushWorker {
     return statuses.get(statusId).compose(status -> {
       JsonObject body = new JsonObject().put("data", new JsonObject(status.getString("payload")))
           .put("push_id", statusId);
-      if (status.getValue("expiry") instanceof Number expiry) {
-        body.put("expiration_time", expiry.longValue());
+      Long expiry = null;
+      if (status.getValue("expiry") instanceof Number value) {
+        expiry = value.longValue();
+        body.put("expiration_time", expiry);
       }
       JsonObject where = new JsonObject(status.getString("query"));
-      return sendFrom(slice, where, body, slice.getString("cursor"), PushTally.of(slice));
+      return sendFrom(slice, where, body, expiry, slice.getString("cursor"),
+          PushTally.of(slice));
     });
   }
 
   private Future<Void> sendFrom(JsonObject slice, JsonObject where, JsonObject body,
-      String cursor, PushTally tally) {
+      Long expiry, String cursor, PushTally tally) {
     String sliceId = slice.getString("objectId");
     String statusId = slice.getString("pushStatusId");
+    if (stopping) {
+      LOG.info("event=push_slice_handed_back pushStatusId={} slice={}", statusId,
+          slice.getInteger("slice"));
+      return work.update(sliceId, new JsonObject().put("leaseUntil", 0L));
+    }
+    if (expiry != null && expiry < System.currentTimeMillis()) {
+      LOG.info("event=push_expired pushStatusId={} slice={}", statusId,
+          slice.getInteger("slice"));
+      return work.update(sliceId, tally.toJson().put("done", true).put("expired", true))
+          .compose(v -> finishIfDone(statusId));
+    }
     return pages.page(where, PushWorkStore.range(slice), cursor, batchSize).compose(page -> {
       if (page.isEmpty()) {
         return work.update(sliceId, tally.toJson().put("done", true))
@@ -161,7 +201,7 @@ public final class PushWorker {
                 .put("leaseUntil", System.currentTimeMillis() + leaseMillis))
                 .compose(v -> refreshTotals(statusId, false)).map(true);
           }))
-          .compose(mine -> mine ? sendFrom(slice, where, body, last, tally)
+          .compose(mine -> mine ? sendFrom(slice, where, body, expiry, last, tally)
               : Future.succeededFuture());
     });
   }
@@ -171,7 +211,7 @@ public final class PushWorker {
         i.getString("deviceType"), "batch failed", false)).toList();
   }
 
-  /** Marks the push succeeded once every slice is done. */
+  /** Marks the push succeeded (failed if it expired midway) once every slice is done. */
   private Future<Void> finishIfDone(String statusId) {
     return work.slicesOf(statusId).compose(slices -> {
       boolean done = slices.stream().allMatch(s -> s.getBoolean("done", false));
@@ -185,7 +225,11 @@ public final class PushWorker {
       PushTally total = new PushTally();
       slices.forEach(total::merge);
       JsonObject totals = total.toJson();
-      if (done) {
+      if (done && slices.stream().anyMatch(s -> s.getBoolean("expired", false))) {
+        totals.put("status", PushStatusStore.FAILED)
+            .put("errorMessage", "The push expired before it reached every installation.");
+        LOG.info("event=push_finished pushStatusId={} {}", statusId, totals.encode());
+      } else if (done) {
         totals.put("status", PushStatusStore.SUCCEEDED);
         LOG.info("event=push_finished pushStatusId={} {}", statusId, totals.encode());
       }

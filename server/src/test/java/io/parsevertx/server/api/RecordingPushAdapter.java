@@ -16,6 +16,7 @@ public final class RecordingPushAdapter implements PushAdapter {
   private Vertx vertx;
   private long delayMillis;
   private boolean hang;
+  private String label;
 
   @Override
   public Future<Void> init(Vertx vertx, JsonObject options) {
@@ -24,6 +25,7 @@ public final class RecordingPushAdapter implements PushAdapter {
     this.vertx = vertx;
     delayMillis = options.getLong("delayMillis", 0L);
     hang = options.getBoolean("hang", false);
+    label = options.getString("label");
     return Future.succeededFuture();
   }
 
@@ -34,7 +36,7 @@ public final class RecordingPushAdapter implements PushAdapter {
 
   @Override
   public Future<List<PushResult>> send(JsonObject body, List<JsonObject> installations) {
-    CALLS.add(new JsonObject().put("body", body).put("installations",
+    CALLS.add(new JsonObject().put("body", body).put("label", label).put("installations",
         new JsonArray(List.copyOf(installations))));
     List<PushResult> results = installations.stream().map(i -> "fail".equals(i.getString(
         "deviceToken")) ? PushResult.failed(i.getString("objectId"), i.getString("deviceType"),
