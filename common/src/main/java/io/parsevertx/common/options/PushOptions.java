@@ -11,20 +11,22 @@ import java.util.Set;
 /**
  * The {@code push} option in Parse Server's shape, checked at start:
  * {@code {"ios": {...} | [...], "osx"|"tvos"|"watchos": ..., "android": {"firebaseServiceAccount":
- * path | {...}}, "adapter": "<class>" | {"module", "options"}}}. Each wrong value ends the
- * start with one line naming it.
+ * path | {...}}, "adapter": "<class>" | {"module", "options"}, "queueOptions": {"batchSize",
+ * "leaseSeconds"}}}. Each wrong value ends the start with one line naming it.
  *
  * @param apns every Apple configuration, in the order given, per platform
  * @param android the FCM configuration, or null
  * @param adapterModule the class of a custom {@code PushAdapter}, or null for the default
  * @param adapterOptions options handed to that adapter
+ * @param queue how sends are paged and leased
  */
 public record PushOptions(List<ApnsConfig> apns, FcmConfig android, String adapterModule,
-    JsonObject adapterOptions) {
+    JsonObject adapterOptions, QueueOptions queue) {
   /** The Apple platforms, under their Parse names ({@code osx} is macOS). */
   public static final List<String> APPLE_PLATFORMS = List.of("ios", "osx", "tvos", "watchos");
   public static final String ANDROID = "android";
   private static final String ADAPTER = "adapter";
+  private static final String QUEUE_OPTIONS = "queueOptions";
   private static final Set<String> APNS_KEYS = Set.of("pfx", "passphrase", "cert", "key",
       "token", "topic", "bundleId", "production", "apnsHost", "apnsPort",
       "apnsTrustedCertificate");
@@ -40,6 +42,15 @@ public record PushOptions(List<ApnsConfig> apns, FcmConfig android, String adapt
   public record ApnsConfig(String platform, String name, String pfx, String passphrase,
       String cert, String key, TokenKey token, String topic, boolean production, String apnsHost,
       Integer apnsPort, String apnsTrustedCertificate) {}
+
+  /**
+   * {@code push.queueOptions}: {@code batchSize} as in Parse Server (installations per page
+   * handed to the provider); {@code leaseSeconds} is ours: how long a slice stays with a sender
+   * that stopped reporting progress before another instance takes it over.
+   */
+  public record QueueOptions(int batchSize, int leaseSeconds) {
+    public static final QueueOptions DEFAULT = new QueueOptions(500, 30);
+  }
 
   /** A {@code .p8} key for token-based authentication. */
   public record TokenKey(String key, String keyId, String teamId) {}
@@ -61,15 +72,16 @@ public record PushOptions(List<ApnsConfig> apns, FcmConfig android, String adapt
   public static PushOptions from(JsonObject serverOptions) {
     Object value = serverOptions.getValue(ParseServerOptions.PUSH);
     if (value == null) {
-      return new PushOptions(List.of(), null, null, new JsonObject());
+      return new PushOptions(List.of(), null, null, new JsonObject(), QueueOptions.DEFAULT);
     }
     if (!(value instanceof JsonObject push)) {
       throw invalid("must be a JSON object");
     }
     for (String key : push.fieldNames()) {
-      if (!APPLE_PLATFORMS.contains(key) && !ANDROID.equals(key) && !ADAPTER.equals(key)) {
+      if (!APPLE_PLATFORMS.contains(key) && !ANDROID.equals(key) && !ADAPTER.equals(key)
+          && !QUEUE_OPTIONS.equals(key)) {
         throw invalid("unknown key " + key + " (known: ios, osx, tvos, watchos, android, "
-            + "adapter)");
+            + "adapter, queueOptions)");
       }
     }
     List<ApnsConfig> apns = new ArrayList<>();
@@ -100,7 +112,33 @@ public record PushOptions(List<ApnsConfig> apns, FcmConfig android, String adapt
       throw invalid("adapter must be a class name or {\"module\": <class>, \"options\": {...}}");
     }
     return new PushOptions(List.copyOf(apns), android(push.getValue(ANDROID)), module,
-        adapterOptions);
+        adapterOptions, queue(push.getValue(QUEUE_OPTIONS)));
+  }
+
+  private static QueueOptions queue(Object value) {
+    if (value == null) {
+      return QueueOptions.DEFAULT;
+    }
+    if (!(value instanceof JsonObject json)) {
+      throw invalid("queueOptions must be a JSON object");
+    }
+    for (String key : json.fieldNames()) {
+      if (!key.equals("batchSize") && !key.equals("leaseSeconds")) {
+        throw invalid("queueOptions." + key + " is not a queue option (known: batchSize, "
+            + "leaseSeconds)");
+      }
+    }
+    return new QueueOptions(positive(json, "batchSize", QueueOptions.DEFAULT.batchSize()),
+        positive(json, "leaseSeconds", QueueOptions.DEFAULT.leaseSeconds()));
+  }
+
+  private static int positive(JsonObject json, String key, int fallback) {
+    Object value = json.getValue(key, fallback);
+    if (!(value instanceof Number number) || number.doubleValue() != number.intValue()
+        || number.intValue() < 1) {
+      throw invalid("queueOptions." + key + " must be a whole number above 0");
+    }
+    return number.intValue();
   }
 
   private static ApnsConfig apns(String platform, String name, JsonObject json) {

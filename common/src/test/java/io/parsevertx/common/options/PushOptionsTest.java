@@ -42,6 +42,8 @@ class PushOptionsTest {
     assertEquals("a.tv", options.apns().get(2).topic());
     assertEquals("com.x.Adapter", parse("{\"adapter\":\"com.x.Adapter\"}").adapterModule());
     assertEquals(false, PushOptions.from(new JsonObject()).enabled());
+    assertEquals(new PushOptions.QueueOptions(50, 30),
+        parse("{\"queueOptions\":{\"batchSize\":50}}").queue());
   }
 
   static Stream<Arguments> mistakes() {
@@ -61,7 +63,11 @@ class PushOptionsTest {
         Arguments.of("{\"android\":{\"apiKey\":\"k\"}}", "legacy API"),
         Arguments.of("{\"android\":{\"firebaseServiceAccount\":{\"project_id\":\"p\"}}}",
             "has no client_email"),
-        Arguments.of("{\"adapter\":3}", "adapter must be a class name"));
+        Arguments.of("{\"adapter\":3}", "adapter must be a class name"),
+        Arguments.of("{\"queueOptions\":{\"batchSize\":0}}",
+            "queueOptions.batchSize must be a whole number above 0"),
+        Arguments.of("{\"queueOptions\":{\"messageTopic\":\"t\"}}",
+            "queueOptions.messageTopic is not a queue option"));
   }
 
   @ParameterizedTest

@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.parsevertx.push.PushConfig;
 import io.parsevertx.push.PushServiceVerticle;
 import io.parsevertx.server.ApiTestBase;
 import io.vertx.core.DeploymentOptions;
@@ -38,9 +37,9 @@ class PushDrainApiTest extends ApiTestBase {
     return suite.options().copy().put("push", new JsonObject().put("adapter", new JsonObject()
         .put("module", RecordingPushAdapter.class.getName())
         .put("options", new JsonObject().put("types", new JsonArray().add("web"))
-            .put("delayMillis", delayMillis).put("label", label))))
-        .put(PushConfig.LEASE_MILLIS_CONFIG, 60_000)
-        .put(PushConfig.BATCH_SIZE_CONFIG, batchSize);
+            .put("delayMillis", delayMillis).put("label", label)))
+        .put("queueOptions", new JsonObject().put("batchSize", batchSize)
+            .put("leaseSeconds", 60)));
   }
 
   private static List<JsonObject> callsFor(String channel) {

@@ -117,8 +117,8 @@ class PushWorkApiTest extends ApiTestBase {
     JsonObject hung = suite.options().copy().put("push", new JsonObject().put("adapter",
         new JsonObject().put("module", RecordingPushAdapter.class.getName())
             .put("options", new JsonObject().put("types", new JsonArray().add("web"))
-                .put("hang", true))))
-        .put(io.parsevertx.push.PushConfig.LEASE_MILLIS_CONFIG, 1_000);
+                .put("hang", true)))
+        .put("queueOptions", new JsonObject().put("leaseSeconds", 1)));
     String deployment = suite.vertx().deployVerticle(PushServiceVerticle::new,
         new DeploymentOptions().setConfig(hung)).await();
     String statusId = PushApiTest.push(new JsonObject().put("channels", new JsonArray()

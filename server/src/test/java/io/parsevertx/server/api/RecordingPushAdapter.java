@@ -9,7 +9,10 @@ import io.vertx.core.json.JsonObject;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
-/** A custom {@link PushAdapter} for tests: serves the types in its options, records each call. */
+/**
+ * A custom {@link PushAdapter} for tests: serves the types in its options, records each call
+ * (in {@link #CALLS}, and as "label deviceToken" lines in {@code logFile} when given).
+ */
 public final class RecordingPushAdapter implements PushAdapter {
   static final List<JsonObject> CALLS = new CopyOnWriteArrayList<>();
   private List<String> types = List.of();
@@ -17,6 +20,7 @@ public final class RecordingPushAdapter implements PushAdapter {
   private long delayMillis;
   private boolean hang;
   private String label;
+  private String logFile;
 
   @Override
   public Future<Void> init(Vertx vertx, JsonObject options) {
@@ -26,6 +30,7 @@ public final class RecordingPushAdapter implements PushAdapter {
     delayMillis = options.getLong("delayMillis", 0L);
     hang = options.getBoolean("hang", false);
     label = options.getString("label");
+    logFile = options.getString("logFile");
     return Future.succeededFuture();
   }
 
@@ -38,6 +43,15 @@ public final class RecordingPushAdapter implements PushAdapter {
   public Future<List<PushResult>> send(JsonObject body, List<JsonObject> installations) {
     CALLS.add(new JsonObject().put("body", body).put("label", label).put("installations",
         new JsonArray(List.copyOf(installations))));
+    if (logFile != null) {
+      // note: for a sender in another JVM, whose CALLS the test cannot see
+      StringBuilder lines = new StringBuilder();
+      installations.forEach(i -> lines.append(label).append(' ')
+          .append(i.getString("deviceToken")).append('\n'));
+      vertx.fileSystem().open(logFile, new io.vertx.core.file.OpenOptions().setAppend(true))
+          .compose(file -> file.write(io.vertx.core.buffer.Buffer.buffer(lines.toString()))
+              .eventually(file::close));
+    }
     List<PushResult> results = installations.stream().map(i -> "fail".equals(i.getString(
         "deviceToken")) ? PushResult.failed(i.getString("objectId"), i.getString("deviceType"),
             "refused", false) : PushResult.sent(i.getString("objectId"),
