@@ -64,11 +64,12 @@ final class ApnsConnection {
   }
 
   Future<PushNotificationResponse<SimpleApnsPushNotification>> send(String token,
-      String payload, Instant expiration, boolean lowPriority, String pushType) {
+      String payload, Instant expiration, boolean lowPriority, String pushType,
+      String collapseId) {
     SimpleApnsPushNotification notification = new SimpleApnsPushNotification(token,
         config.topic(), payload, expiration,
         lowPriority ? DeliveryPriority.CONSERVE_POWER : DeliveryPriority.IMMEDIATE,
-        pushType == null ? PushType.ALERT : PushType.getFromHeaderValue(pushType));
+        pushType == null ? PushType.ALERT : PushType.getFromHeaderValue(pushType), collapseId);
     return Future.fromCompletionStage(client.sendNotification(notification), context);
   }
 

@@ -7,7 +7,7 @@ import java.util.Set;
  * Parse's push {@code data} as an APNs payload: the keys Apple knows go into {@code aps}
  * ({@code alert} with {@code title}, {@code badge}, {@code sound}, {@code content-available},
  * {@code mutable-content}, {@code category}, {@code threadId}); {@code push_type} and
- * {@code priority} are headers, not payload; every other key travels beside {@code aps}.
+ * {@code priority} and {@code collapse_id} are headers, not payload; every other key travels beside {@code aps}.
  */
 final class ApnsPayload {
   static final String PUSH_TYPE = "push_type";
@@ -16,6 +16,12 @@ final class ApnsPayload {
       "collapseId");
 
   private ApnsPayload() {}
+
+  /** {@code collapse_id} (or {@code collapseId}): the {@code apns-collapse-id} header. */
+  static String collapseId(JsonObject data) {
+    Object value = data.getValue("collapse_id", data.getValue("collapseId"));
+    return value == null ? null : value.toString();
+  }
 
   static String of(JsonObject data) {
     JsonObject aps = new JsonObject();

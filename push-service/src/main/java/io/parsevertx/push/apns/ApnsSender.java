@@ -67,25 +67,28 @@ public final class ApnsSender {
     boolean lowPriority = data.getValue(ApnsPayload.PRIORITY) instanceof Number p
         && p.intValue() == 5;
     String pushType = data.getString(ApnsPayload.PUSH_TYPE);
+    String collapseId = ApnsPayload.collapseId(data);
     List<Future<PushResult>> results = installations.stream().map(installation -> {
       JsonObject own = data.copy();
       if (installation.getValue("badge") instanceof Number badge && own.containsKey("badge")) {
         own.put("badge", badge);
       }
       return deliver(installation, connectionsFor(installation), 0, ApnsPayload.of(own),
-          expiresAt, lowPriority, pushType);
+          expiresAt, lowPriority, pushType, collapseId);
     }).toList();
     return Future.join(results).transform(done -> Future.succeededFuture(
         results.stream().map(Future::result).toList()));
   }
 
   private Future<PushResult> deliver(JsonObject installation, List<ApnsConnection> candidates,
-      int index, String payload, Instant expiration, boolean lowPriority, String pushType) {
+      int index, String payload, Instant expiration, boolean lowPriority, String pushType,
+      String collapseId) {
     String id = installation.getString("objectId");
     String type = installation.getString("deviceType");
     ApnsConnection connection = candidates.get(index);
     Future<PushNotificationResponse<SimpleApnsPushNotification>> sent = connection.send(
-        installation.getString("deviceToken"), payload, expiration, lowPriority, pushType);
+        installation.getString("deviceToken"), payload, expiration, lowPriority, pushType,
+        collapseId);
     return sent.transform(outcome -> {
       PushResult result;
       if (outcome.succeeded() && outcome.result().isAccepted()) {
@@ -101,7 +104,7 @@ public final class ApnsSender {
       }
       if (index + 1 < candidates.size()) {
         return deliver(installation, candidates, index + 1, payload, expiration, lowPriority,
-            pushType);
+            pushType, collapseId);
       }
       return Future.succeededFuture(result);
     });

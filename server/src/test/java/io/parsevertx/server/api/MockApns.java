@@ -21,7 +21,7 @@ import java.util.concurrent.ConcurrentLinkedQueue;
  * answering {@code Unregistered} for the tokens in {@link #unregistered}.
  */
 final class MockApns implements AutoCloseable {
-  /** {@code token, topic, priority, pushType, expiration, payload} per notification. */
+  /** {@code token, topic, priority, pushType, expiration, collapseId, payload} per notification. */
   final ConcurrentLinkedQueue<JsonObject> received = new ConcurrentLinkedQueue<>();
   final Set<String> unregistered = ConcurrentHashMap.newKeySet();
   private final MockApnsServer server;
@@ -36,6 +36,7 @@ final class MockApns implements AutoCloseable {
           .put("priority", String.valueOf(headers.get("apns-priority")))
           .put("pushType", String.valueOf(headers.get("apns-push-type")))
           .put("expiration", String.valueOf(headers.get("apns-expiration")))
+          .put("collapseId", String.valueOf(headers.get("apns-collapse-id")))
           .put("payload", new JsonObject(payload.toString(StandardCharsets.UTF_8))));
       if (unregistered.contains(token)) {
         throw new UnregisteredDeviceTokenException(Instant.now());

@@ -196,7 +196,8 @@ class PushApiTest extends ApiTestBase {
         .put("expiration_time", expires)
         .put("data", new JsonObject().put("alert", "body").put("title", "Title")
             .put("content-available", 1).put("mutable-content", 1).put("category", "NEWS")
-            .put("push_type", "background").put("priority", 5).put("uri", "app://x")));
+            .put("push_type", "background").put("priority", 5).put("uri", "app://x")
+            .put("collapse_id", "score-42")));
     JsonObject received = apns.to(token).get(0);
     assertEquals(new JsonObject().put("aps", new JsonObject()
             .put("alert", new JsonObject().put("title", "Title").put("body", "body"))
@@ -204,6 +205,7 @@ class PushApiTest extends ApiTestBase {
         .put("uri", "app://x"), received.getJsonObject("payload"));
     assertEquals("background", received.getString("pushType"));
     assertEquals("5", received.getString("priority"));
+    assertEquals("score-42", received.getString("collapseId"));
     assertEquals(String.valueOf(expires), received.getString("expiration"));
   }
 
