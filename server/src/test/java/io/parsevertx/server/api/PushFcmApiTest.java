@@ -118,4 +118,26 @@ class PushFcmApiTest extends ApiTestBase {
     assertEquals(1200, fcm.received.stream().filter(m -> m.getString("token")
         .startsWith("bulk-" + channel)).map(m -> m.getString("token")).distinct().count());
   }
+
+  @Test
+  void androidBadgesAndLocalesArePerInstallation() {
+    String channel = "d" + UUID.randomUUID().toString().substring(0, 6);
+    String token = "fcm-" + UUID.randomUUID();
+    String installationId = expect(request(HttpMethod.POST, "/installations", new JsonObject()
+        .put("deviceType", "android").put("installationId", UUID.randomUUID().toString())
+        .put("deviceToken", token).put("badge", 3).put("localeIdentifier", "fr-FR")
+        .put("channels", new JsonArray().add(channel))), 201).getString("objectId");
+    JsonObject status = PushApiTest.pushAndWait(new JsonObject().put("channels",
+        new JsonArray().add(channel)).put("data", new JsonObject().put("alert", "Hello")
+            .put("alert-fr", "Bonjour").put("badge", "Increment")));
+    assertEquals(1, status.getInteger("numSent"), status::encode);
+    JsonObject data = new JsonObject(to(token).get(0).getJsonObject("android")
+        .getJsonObject("data").getString("data"));
+    assertEquals("Bonjour", data.getString("alert"), data::encode);
+    assertEquals(4, data.getInteger("badge"), data::encode);
+    assertTrue(!data.containsKey("alert-fr"), data::encode);
+    JsonObject saved = expect(request(HttpMethod.GET, "/installations/" + installationId,
+        PushApiTest.MASTER, null), 200);
+    assertEquals(4, saved.getInteger("badge"), saved::encode);
+  }
 }
