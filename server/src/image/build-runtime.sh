@@ -8,9 +8,14 @@ java_home="$1"
 out="$2"
 rm -rf "$out"
 mkdir -p "$out/opt" "$out/etc" "$out/tmp" "$out/home/nonroot"
-"$java_home/bin/jlink" --output "$out/opt/java" --strip-debug --no-header-files \
-  --no-man-pages --compress=2 \
-  --add-modules java.se,jdk.unsupported,jdk.crypto.ec,jdk.crypto.cryptoki,jdk.zipfs,jdk.naming.dns,jdk.management,jdk.localedata
+if [ -d "$java_home/jmods" ] && [ -x "$java_home/bin/jlink" ]; then
+  "$java_home/bin/jlink" --output "$out/opt/java" --strip-debug --no-header-files \
+    --no-man-pages --compress=2 \
+    --add-modules java.se,jdk.unsupported,jdk.crypto.ec,jdk.crypto.cryptoki,jdk.zipfs,jdk.naming.dns,jdk.management,jdk.localedata
+else
+  # note: a JDK without jmods (some distributions split them out) is copied whole
+  cp -rL "$java_home" "$out/opt/java"
+fi
 # the loader and every library the runtime's binaries and libraries need, at the same paths
 {
   ldd "$out/opt/java/bin/java"
