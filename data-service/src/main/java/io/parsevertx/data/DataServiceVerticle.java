@@ -1,9 +1,12 @@
 package io.parsevertx.data;
 
+import io.parsevertx.cloud.CloudCode;
+import io.parsevertx.common.options.CloudCodeOptions;
 import io.parsevertx.common.bus.BusReplies;
 import io.parsevertx.common.bus.EventBusAddresses;
 import io.parsevertx.common.bus.ServiceRole;
 import io.parsevertx.data.classes.ClassesService;
+import io.parsevertx.data.functions.FunctionsService;
 import io.parsevertx.data.schema.SchemaService;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
@@ -19,6 +22,7 @@ import java.util.List;
  */
 public final class DataServiceVerticle extends VerticleBase {
   private DataComponents components;
+  private CloudCode cloud;
 
   @Override
   public Future<?> start() {
@@ -53,12 +57,21 @@ public final class DataServiceVerticle extends VerticleBase {
         components.principals().listen(bus)));
     consumers.add(bus.consumer(ServiceRole.DATA.healthAddress(), BusReplies.health(
         () -> components.storage().ping())));
-    return components.storage().ping()
-        .compose(v -> Future.all(consumers.stream().map(MessageConsumer::completion).toList()));
+    // note: the app's cloud code loads before this instance answers anything
+    return CloudCode.start(vertx, CloudCodeOptions.from(config())).compose(loaded -> {
+      cloud = loaded;
+      FunctionsService functions = new FunctionsService(loaded, classes);
+      consumers.add(bus.consumer(EventBusAddresses.FUNCTIONS_RUN,
+          BusReplies.handler(functions::run)));
+      return components.storage().ping();
+    }).compose(v -> Future.all(consumers.stream().map(MessageConsumer::completion).toList()));
   }
 
   @Override
   public Future<?> stop() {
+    if (cloud != null) {
+      cloud.close();
+    }
     return components == null ? Future.succeededFuture() : components.storage().close();
   }
 }

@@ -59,6 +59,7 @@ public final class GatewayRouter {
     new SchemasRoutes(data).mount(api);
     new UsersRoutes(auth, data).mount(api);
     new ConfigRoutes(data).mount(api);
+    new FunctionsRoutes(data).mount(api);
     new PushRoutes(new PushServiceClient(vertx.eventBus(), config.requestTimeoutMillis()))
         .mount(api);
 

@@ -69,6 +69,11 @@ public final class DataServiceClient {
   }
 
   /** @return {@code {"params":{...}}}, master-key-only params hidden from clients */
+  /** @return {@code {"result": ...}}; the function's name in params {@code functionName} */
+  public Future<JsonObject> runFunction(ServiceRequest request) {
+    return send(EventBusAddresses.FUNCTIONS_RUN, request);
+  }
+
   public Future<JsonObject> getConfig(ServiceRequest request) {
     return send(EventBusAddresses.CONFIG_GET, request);
   }

@@ -57,6 +57,8 @@ public final class EventBusAddresses {
   public static final String PUSH_SCHEDULED = PREFIX + "push.scheduled";
   /** Published when a push has slices to send, so every push-service takes some: body {}. */
   public static final String PUSH_WORK = PREFIX + "push.work";
+  /** {@code POST /functions/:name}: params {@code functionName}, body the function's params. */
+  public static final String FUNCTIONS_RUN = PREFIX + "data.functions.run";
   /** Published by data-service for each change of a LiveQuery class ({@code ObjectChange}). */
   public static final String LIVEQUERY_CHANGES = PREFIX + "livequery.changes";
 

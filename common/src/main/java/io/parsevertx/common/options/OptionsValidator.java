@@ -68,6 +68,7 @@ final class OptionsValidator {
     TlsOptions.from(options);
     io.parsevertx.common.security.TrustedProxies.from(options);
     PushOptions.from(options);
+    CloudCodeOptions.from(options);
     for (Object role : options.getJsonArray(ParseServerOptions.SERVICES, new JsonArray())) {
       if (!(role instanceof String s) || ServiceRole.fromFlagName(s) == null) {
         throw new OptionsException("Invalid option --services: unknown service " + role

@@ -30,6 +30,9 @@ public final class ParseServerOptions {
   public static final String FILES_ADAPTER = "filesAdapter";
   public static final String PUSH = "push";
   public static final String SCHEDULED_PUSH = "scheduledPush";
+  public static final String CLOUD = "cloud";
+  public static final String CLOUD_TIMEOUT = "cloudTimeout";
+  public static final String CLOUD_CONTEXTS = "cloudContexts";
   public static final String ENCRYPTION_KEY = "encryptionKey";
   public static final String RATE_LIMIT = "rateLimit";
   public static final String TRUST_PROXY = "trustProxy";
@@ -97,7 +100,11 @@ public final class ParseServerOptions {
       def("cacheMaxSize", "PARSE_SERVER_CACHE_MAX_SIZE", OptionType.NUMBER, "10000", false),
       def("cacheTTL", "PARSE_SERVER_CACHE_TTL", OptionType.NUMBER, "5000", true),
       def("clientKey", "PARSE_SERVER_CLIENT_KEY", OptionType.STRING, null, true),
-      def("cloud", "PARSE_SERVER_CLOUD", OptionType.STRING, null, false),
+      def("cloud", "PARSE_SERVER_CLOUD", OptionType.STRING, null, true),
+      own("cloudContexts", "PARSE_SERVER_CLOUD_CONTEXTS", OptionType.NUMBER, "2",
+          "JavaScript contexts (each on its own worker thread) that run Cloud Code; at least 2"),
+      own("cloudTimeout", "PARSE_SERVER_CLOUD_TIMEOUT", OptionType.NUMBER, "30000",
+          "ms a Cloud Code handler may run before it is stopped and answered with error 124"),
       def("collectionPrefix", "PARSE_SERVER_COLLECTION_PREFIX", OptionType.STRING, "\"\"", false),
       def("convertEmailToLowercase", "PARSE_SERVER_CONVERT_EMAIL_TO_LOWERCASE", OptionType.BOOLEAN, "false", false),
       def("convertUsernameToLowercase", "PARSE_SERVER_CONVERT_USERNAME_TO_LOWERCASE", OptionType.BOOLEAN, "false", false),

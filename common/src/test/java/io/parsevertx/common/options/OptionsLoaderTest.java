@@ -78,6 +78,12 @@ class OptionsLoaderTest {
         Arguments.of(flags("services", "gateway,web"), Map.of(), null,
             "Invalid option --services: unknown service web"),
         Arguments.of(flags("logLevel", "loud"), Map.of(), null, "Invalid option --logLevel"),
+        Arguments.of(flags("cloud", "/no/such/main.js"), Map.of(), null,
+            "Invalid option --cloud: no readable file /no/such/main.js"),
+        Arguments.of(flags("cloudContexts", "1"), Map.of(), null,
+            "Invalid option --cloudContexts: must be at least 2"),
+        Arguments.of(flags("cloudTimeout", "0"), Map.of(), null,
+            "Invalid option --cloudTimeout"),
         Arguments.of(Map.of("appId", "a"), Map.of(), null, "Missing option --masterKey"));
   }
 

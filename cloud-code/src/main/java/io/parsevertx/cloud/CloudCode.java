@@ -1,0 +1,72 @@
+package io.parsevertx.cloud;
+
+import io.parsevertx.cloud.js.JsContextPool;
+import io.parsevertx.common.error.ParseErrorCode;
+import io.parsevertx.common.options.CloudCodeOptions;
+import io.parsevertx.common.error.ParseException;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonObject;
+
+/**
+ * An app's Cloud Code, as the service that owns an operation calls it: functions for now (see
+ * cloud-code/README.md for what comes next). Handlers run in a {@link JsContextPool}, never on
+ * an event loop.
+ */
+public final class CloudCode {
+  private final JsContextPool pool;
+
+  private CloudCode(JsContextPool pool) {
+    this.pool = pool;
+  }
+
+  /**
+   * Loads the app's main.js into the pool; without {@code cloud} no JavaScript engine starts
+   * and every function is unknown (141), as on Parse Server without cloud code.
+   */
+  public static Future<CloudCode> start(Vertx vertx, CloudCodeOptions options) {
+    if (options.main() == null) {
+      return Future.succeededFuture(new CloudCode(null));
+    }
+    return JsContextPool.start(vertx, options.main(), options.contexts(),
+        options.timeoutMillis()).map(CloudCode::new);
+  }
+
+  /**
+   * Runs {@code Parse.Cloud.define(name)}'s handler.
+   *
+   * @param request {@code params}, {@code master}, {@code user} (the caller's {@code _User} with
+   *     its {@code sessionToken}, or absent), {@code installationId}, {@code ip}, {@code headers}
+   * @return {@code {"result": ...}}; fails with the handler's Parse error, 141 for a thrown
+   *     string or error, 142 for a failed validator, 124 past {@code cloudTimeout}
+   */
+  public Future<JsonObject> runFunction(String name, JsonObject request) {
+    if (pool == null) {
+      return Future.failedFuture(new ParseException(ParseErrorCode.SCRIPT_FAILED,
+          "Invalid function: \"" + name + "\""));
+    }
+    return pool.call("runFunction", name, request.copy().put("functionName", name).encode())
+        .map(JsonObject::new)
+        .compose(CloudCode::resultOrError);
+  }
+
+  private static Future<JsonObject> resultOrError(JsonObject outcome) {
+    JsonObject error = outcome.getJsonObject("error");
+    if (error == null) {
+      return Future.succeededFuture(new JsonObject().put("result", outcome.getValue("result")));
+    }
+    int code = error.getInteger("code", ParseErrorCode.SCRIPT_FAILED.code());
+    ParseErrorCode known = ParseErrorCode.of(code);
+    // note: a code this server does not know stays a script failure rather than a 500
+    if (known == ParseErrorCode.INTERNAL_SERVER_ERROR && code != 1) {
+      known = ParseErrorCode.SCRIPT_FAILED;
+    }
+    return Future.failedFuture(new ParseException(known, error.getString("message", "")));
+  }
+
+  public void close() {
+    if (pool != null) {
+      pool.close();
+    }
+  }
+}
