@@ -47,3 +47,41 @@ Parse.Cloud.define('logs', (request) => {
   request.log.info('logged from cloud code');
   return true;
 });
+
+// the official Parse JS SDK inside handlers, reaching this server in-process
+Parse.Cloud.define('saveAndQuery', async (request) => {
+  const score = new Parse.Object('CloudScore');
+  score.set('player', request.params.player);
+  score.set('points', request.params.points);
+  await score.save(null, { useMasterKey: true });
+  const found = await new Parse.Query('CloudScore').equalTo('player', request.params.player)
+    .find({ useMasterKey: true });
+  return { id: score.id, count: found.length, points: found[0].get('points') };
+});
+
+Parse.Cloud.define('asCaller', async (request) => {
+  const note = new Parse.Object('CloudNote');
+  note.set('text', 'mine');
+  note.setACL(new Parse.ACL(request.user));
+  await note.save(null, { sessionToken: request.user.getSessionToken() });
+  const mine = await new Parse.Query('CloudNote').find({ sessionToken: request.user.getSessionToken() });
+  const anonymous = await new Parse.Query('CloudNote').find();
+  return { mine: mine.length, anonymous: anonymous.length, owner: request.user.id };
+}, { requireUser: true });
+
+Parse.Cloud.define('callsAnother', async () => {
+  return Parse.Cloud.run('hello', { name: 'nested' });
+});
+
+Parse.Cloud.define('returnsObject', async () => {
+  const obj = new Parse.Object('CloudThing');
+  obj.set('name', 'thing');
+  await obj.save(null, { useMasterKey: true });
+  return obj;
+});
+
+Parse.Cloud.define('saveAll', async () => {
+  const items = [1, 2, 3].map((n) => new Parse.Object('CloudBatch', { n }));
+  await Parse.Object.saveAll(items, { useMasterKey: true });
+  return await new Parse.Query('CloudBatch').count({ useMasterKey: true });
+});

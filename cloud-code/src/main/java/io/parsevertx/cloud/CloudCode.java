@@ -24,12 +24,13 @@ public final class CloudCode {
    * Loads the app's main.js into the pool; without {@code cloud} no JavaScript engine starts
    * and every function is unknown (141), as on Parse Server without cloud code.
    */
-  public static Future<CloudCode> start(Vertx vertx, CloudCodeOptions options) {
+  public static Future<CloudCode> start(Vertx vertx, CloudCodeOptions options,
+      CloudHost host) {
     if (options.main() == null) {
       return Future.succeededFuture(new CloudCode(null));
     }
     return JsContextPool.start(vertx, options.main(), options.contexts(),
-        options.timeoutMillis()).map(CloudCode::new);
+        options.timeoutMillis(), host).map(CloudCode::new);
   }
 
   /**

@@ -2,11 +2,15 @@ package io.parsevertx.data;
 
 import io.parsevertx.cloud.CloudCode;
 import io.parsevertx.common.options.CloudCodeOptions;
+import io.parsevertx.common.bus.AuthServiceClient;
 import io.parsevertx.common.bus.BusReplies;
+import io.parsevertx.common.bus.PushServiceClient;
+import io.parsevertx.common.options.ParseServerOptions;
 import io.parsevertx.common.bus.EventBusAddresses;
 import io.parsevertx.common.bus.ServiceRole;
 import io.parsevertx.data.classes.ClassesService;
 import io.parsevertx.data.functions.FunctionsService;
+import io.parsevertx.data.functions.InternalRest;
 import io.parsevertx.data.schema.SchemaService;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
@@ -58,9 +62,15 @@ public final class DataServiceVerticle extends VerticleBase {
     consumers.add(bus.consumer(ServiceRole.DATA.healthAddress(), BusReplies.health(
         () -> components.storage().ping())));
     // note: the app's cloud code loads before this instance answers anything
-    return CloudCode.start(vertx, CloudCodeOptions.from(config())).compose(loaded -> {
+    long timeout = config().getLong(ParseServerOptions.REQUEST_TIMEOUT, 30_000L);
+    InternalRest rest = new InternalRest(config().getString(ParseServerOptions.APP_ID),
+        config().getString(ParseServerOptions.MASTER_KEY),
+        config().getString(ParseServerOptions.MOUNT_PATH, "/parse"), classes,
+        new AuthServiceClient(bus, timeout), new PushServiceClient(bus, timeout));
+    return CloudCode.start(vertx, CloudCodeOptions.from(config()), rest).compose(loaded -> {
       cloud = loaded;
       FunctionsService functions = new FunctionsService(loaded, classes);
+      rest.functions(functions);
       consumers.add(bus.consumer(EventBusAddresses.FUNCTIONS_RUN,
           BusReplies.handler(functions::run)));
       return components.storage().ping();

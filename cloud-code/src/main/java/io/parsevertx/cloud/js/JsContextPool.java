@@ -32,6 +32,13 @@ import org.slf4j.LoggerFactory;
 public final class JsContextPool {
   private static final Logger LOG = LoggerFactory.getLogger(JsContextPool.class);
 
+  /** What the SDK expects of a browser or Node that GraalJS does not have. */
+  private static final String POLYFILLS = String.join("\n",
+      "globalThis.self = globalThis;",
+      "globalThis.crypto = { randomUUID: () => __host.uuid(),",
+      "  getRandomValues: (a) => { const b = __host.randomBytes(a.length);",
+      "    for (let i = 0; i < a.length; i++) { a[i] = b[i]; } return a; } };");
+
   private final Vertx vertx;
   private final long timeoutMillis;
   private final List<JsSlot> slots = new ArrayList<>();
@@ -43,16 +50,17 @@ public final class JsContextPool {
     this.timeoutMillis = timeoutMillis;
   }
 
-  /** Builds {@code size} contexts, each loading {@code main} (none: only the prelude). */
+  /** Builds {@code size} contexts, each loading the SDK, the prelude and {@code main}. */
   public static Future<JsContextPool> start(Vertx vertx, Path main, int size,
-      long timeoutMillis) {
+      long timeoutMillis, io.parsevertx.cloud.CloudHost host) {
     JsContextPool pool = new JsContextPool(vertx, timeoutMillis);
     Engine engine = Engine.newBuilder("js").option("engine.WarnInterpreterOnly", "false")
         .build();
-    Source prelude;
-    try (InputStream in = JsContextPool.class.getResourceAsStream("prelude.js")) {
-      prelude = Source.newBuilder("js", new String(in.readAllBytes(), StandardCharsets.UTF_8),
-          "parse-prelude.js").build();
+    List<Source> boot;
+    try {
+      // note: Sources are shared, so the engine parses the 1 MB SDK once for every context
+      boot = List.of(Source.create("js", POLYFILLS), resource("parse-sdk.min.js"),
+          resource("prelude.js"));
     } catch (IOException e) {
       return Future.failedFuture(e);
     }
@@ -62,7 +70,7 @@ public final class JsContextPool {
     }
     List<Future<Void>> loaded = new ArrayList<>();
     for (int i = 0; i < size; i++) {
-      JsSlot slot = new JsSlot(i, engine, prelude, main);
+      JsSlot slot = new JsSlot(i, engine, boot, main, host, vertx.getOrCreateContext());
       pool.slots.add(slot);
       loaded.add(pool.onSlot(slot, () -> {
         slot.load();
@@ -180,6 +188,16 @@ public final class JsContextPool {
       }
     });
     return done.future();
+  }
+
+  private static Source resource(String name) throws IOException {
+    try (InputStream in = JsContextPool.class.getResourceAsStream(name)) {
+      if (in == null) {
+        throw new IOException("missing resource " + name + " (the build fetches the SDK)");
+      }
+      return Source.newBuilder("js", new String(in.readAllBytes(), StandardCharsets.UTF_8),
+          name).build();
+    }
   }
 
   public void close() {

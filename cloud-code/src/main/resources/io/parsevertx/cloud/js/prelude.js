@@ -1,27 +1,35 @@
-// The Parse global the app's cloud code registers its handlers on, before main.js runs.
-// Why a prelude and not yet the official Parse JS SDK: see cloud-code/README.md.
+// Runs after the Parse JS SDK and before the app's main.js: wires the SDK to this server and adds
+// what Parse Server adds to Parse.Cloud (define, the triggers, job).
 (function (global) {
   'use strict';
   const functions = Object.create(null);
   const triggers = Object.create(null);
 
-  class ParseError extends Error {
-    constructor(code, message) {
-      super(message);
-      this.code = code;
-      this.message = message;
-    }
-    toString() {
-      return 'ParseError: ' + this.code + ' ' + this.message;
-    }
-  }
-  Object.assign(ParseError, {
-    OTHER_CAUSE: -1, INTERNAL_SERVER_ERROR: 1, CONNECTION_FAILED: 100, OBJECT_NOT_FOUND: 101,
-    INVALID_QUERY: 102, INVALID_CLASS_NAME: 103, MISSING_OBJECT_ID: 104, INVALID_KEY_NAME: 105,
-    INVALID_JSON: 107, COMMAND_UNAVAILABLE: 108, NOT_INITIALIZED: 109, INCORRECT_TYPE: 111,
-    TIMEOUT: 124, INVALID_EMAIL_ADDRESS: 125, DUPLICATE_VALUE: 137, SCRIPT_FAILED: 141,
-    VALIDATION_ERROR: 142, OPERATION_FORBIDDEN: 119, SESSION_MISSING: 206,
-    INVALID_SESSION_TOKEN: 209,
+  // The official Parse JS SDK (loaded just before this file) is the app's Parse; its requests go
+  // to this server's services through the host, with no HTTP round trip.
+  const Parse = global.Parse;
+  const ParseError = Parse.Error;
+  Parse.initialize(__host.appId, undefined, __host.masterKey);
+  Parse.serverURL = 'http://internal.invalid' + __host.mountPath;
+  Parse.CoreManager.setRESTController({
+    request(method, path, data, options) {
+      const opts = options || {};
+      return new Promise((resolve, reject) => {
+        __host.request(method, path, JSON.stringify(data || {}), JSON.stringify({
+          useMasterKey: !!opts.useMasterKey,
+          sessionToken: opts.sessionToken,
+          installationId: opts.installationId,
+          context: opts.context,
+        }), (json) => {
+          const answer = JSON.parse(json);
+          resolve(answer && answer.__batch ? answer.__batch : answer);
+        },
+        (code, message) => reject(new ParseError(code, message)));
+      });
+    },
+    ajax() {
+      return Promise.reject(new ParseError(ParseError.OTHER_CAUSE, 'no HTTP from cloud code'));
+    },
   });
 
   function validatorOf(validator) {
@@ -100,15 +108,8 @@
 
   function requestOf(json) {
     const request = JSON.parse(json);
-    const user = request.user;
-    if (user) {
-      request.user = Object.assign({
-        id: user.objectId,
-        className: '_User',
-        get(key) { return user[key]; },
-        getSessionToken() { return user.sessionToken; },
-        toJSON() { return user; },
-      });
+    if (request.user) {
+      request.user = Parse.Object.fromJSON(Object.assign({ className: '_User' }, request.user));
     }
     const prefix = 'cloud ' + (request.functionName || '');
     request.log = {
@@ -119,14 +120,15 @@
     return request;
   }
 
-  const Cloud = {
+  const Cloud = Parse.Cloud;
+  Object.assign(Cloud, {
     define(name, handler, validator) {
       if (typeof handler !== 'function') {
         throw new TypeError('Parse.Cloud.define needs a function for ' + name);
       }
       functions[name] = { handler, validator: validatorOf(validator) };
     },
-  };
+  });
   for (const kind of ['beforeSave', 'afterSave', 'beforeDelete', 'afterDelete', 'beforeFind',
     'afterFind', 'beforeLogin', 'afterLogin', 'afterLogout', 'beforePasswordResetRequest',
     'beforeConnect', 'beforeSubscribe', 'afterLiveQueryEvent', 'job']) {
@@ -135,8 +137,6 @@
       triggers[key] = { handler, validator: validatorOf(validator) };
     };
   }
-
-  global.Parse = { Cloud, Error: ParseError };
 
   // Java calls this; the promise always resolves, with a JSON string of {result} or {error}.
   global.__parseCloud = {
@@ -149,7 +149,7 @@
         const request = requestOf(requestJson);
         await validate(entry.validator, request);
         const result = await entry.handler(request);
-        return JSON.stringify({ result: result === undefined ? null : result });
+        return JSON.stringify({ result: result === undefined ? null : Parse._encode(result) });
       })().catch((e) => JSON.stringify({ error: errorOf(e) }));
     },
     functionNames() {

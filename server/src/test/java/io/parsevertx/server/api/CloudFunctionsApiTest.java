@@ -108,4 +108,35 @@ class CloudFunctionsApiTest extends ApiTestBase {
           .getString("result"));
     }
   }
+
+  @Test
+  void theParseSdkInsideAHandlerSavesAndQueries() {
+    JsonObject result = expect(run("saveAndQuery", new JsonObject().put("player", "ada")
+        .put("points", 42)), 200).getJsonObject("result");
+    assertEquals(1, result.getInteger("count"), result::encode);
+    assertEquals(42, result.getInteger("points"));
+    JsonObject stored = expect(request(HttpMethod.GET, "/classes/CloudScore/"
+        + result.getString("id"), null), 200);
+    assertEquals("ada", stored.getString("player"));
+    assertEquals(new JsonObject().put("result", "Hello, nested!"),
+        expect(run("callsAnother", new JsonObject()), 200));
+    JsonObject thing = expect(run("returnsObject", new JsonObject()), 200)
+        .getJsonObject("result");
+    assertEquals("Object", thing.getString("__type"), thing::encode);
+    assertEquals("CloudThing", thing.getString("className"));
+    assertEquals("thing", thing.getString("name"));
+    assertEquals(3, expect(run("saveAll", new JsonObject()), 200).getInteger("result"));
+  }
+
+  @Test
+  void theSdkActsAsTheCallerWithTheirSessionToken() {
+    JsonObject user = expect(request(HttpMethod.POST, "/users", new JsonObject()
+        .put("username", "sdk-caller").put("password", "pw")), 201);
+    JsonObject result = expect(request(HttpMethod.POST, "/functions/asCaller", Map.of(
+        ParseHeaders.APPLICATION_ID, APP_ID, ParseHeaders.SESSION_TOKEN,
+        user.getString("sessionToken")), new JsonObject()), 200).getJsonObject("result");
+    // the note is readable by its owner only: the anonymous query inside sees nothing
+    assertEquals(new JsonObject().put("mine", 1).put("anonymous", 0)
+        .put("owner", user.getString("objectId")), result);
+  }
 }
