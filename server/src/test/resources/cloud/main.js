@@ -85,3 +85,48 @@ Parse.Cloud.define('saveAll', async () => {
   await Parse.Object.saveAll(items, { useMasterKey: true });
   return await new Parse.Query('CloudBatch').count({ useMasterKey: true });
 });
+
+// triggers
+Parse.Cloud.beforeSave('Review', (request) => {
+  const text = request.object.get('text') || '';
+  if (text.length > 20) {
+    request.object.set('text', text.substring(0, 17) + '...');
+  }
+  if (request.object.isNew()) {
+    request.object.set('status', 'new');
+  } else if (request.original && request.object.dirty('text')) {
+    request.object.set('previousText', request.original.get('text'));
+  }
+  if (request.object.get('stars') > 5) {
+    throw new Parse.Error(Parse.Error.VALIDATION_ERROR, 'stars must be at most 5');
+  }
+});
+
+Parse.Cloud.afterSave('Review', async (request) => {
+  const log = new Parse.Object('ReviewLog');
+  log.set('reviewId', request.object.id);
+  log.set('isUpdate', !!request.original);
+  await log.save(null, { useMasterKey: true });
+});
+
+Parse.Cloud.beforeDelete('Review', (request) => {
+  if (request.object.get('locked')) {
+    throw 'this review is locked';
+  }
+});
+
+Parse.Cloud.afterDelete('Review', async (request) => {
+  const log = new Parse.Object('ReviewLog');
+  log.set('deletedId', request.object.id);
+  await log.save(null, { useMasterKey: true });
+});
+
+Parse.Cloud.beforeSave('Gated', () => {}, { requireUser: true });
+
+Parse.Cloud.define('reviewFromCloud', async (request) => {
+  const review = new Parse.Object('Review');
+  review.set('text', request.params.text);
+  await review.save(null, { useMasterKey: true });
+  await review.fetch({ useMasterKey: true });
+  return { text: review.get('text'), status: review.get('status') };
+});

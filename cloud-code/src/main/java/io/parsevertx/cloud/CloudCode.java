@@ -15,9 +15,12 @@ import io.vertx.core.json.JsonObject;
  */
 public final class CloudCode {
   private final JsContextPool pool;
+  /** "beforeSave:GameScore", ...: what main.js registered (every context loads the same). */
+  private final java.util.Set<String> triggers;
 
-  private CloudCode(JsContextPool pool) {
+  private CloudCode(JsContextPool pool, java.util.Set<String> triggers) {
     this.pool = pool;
+    this.triggers = triggers;
   }
 
   /**
@@ -27,10 +30,12 @@ public final class CloudCode {
   public static Future<CloudCode> start(Vertx vertx, CloudCodeOptions options,
       CloudHost host) {
     if (options.main() == null) {
-      return Future.succeededFuture(new CloudCode(null));
+      return Future.succeededFuture(new CloudCode(null, java.util.Set.of()));
     }
     return JsContextPool.start(vertx, options.main(), options.contexts(),
-        options.timeoutMillis(), host).map(CloudCode::new);
+        options.timeoutMillis(), host).compose(pool -> pool.call("triggerNames").map(names ->
+            new CloudCode(pool, new io.vertx.core.json.JsonArray(names).stream()
+                .map(String::valueOf).collect(java.util.stream.Collectors.toUnmodifiableSet()))));
   }
 
   /**
@@ -49,6 +54,28 @@ public final class CloudCode {
     return pool.call("runFunction", name, request.copy().put("functionName", name).encode())
         .map(JsonObject::new)
         .compose(CloudCode::resultOrError);
+  }
+
+  /** Whether main.js registered {@code kind} ("beforeSave", ...) for {@code className}. */
+  public boolean hasTrigger(String kind, String className) {
+    return triggers.contains(kind + ":" + className);
+  }
+
+  /**
+   * Runs a trigger's handler.
+   *
+   * @param request {@code original} (the stored object, absent when new), {@code changes} (the
+   *     request's body), {@code master}, {@code user}, {@code installationId}, {@code ip}
+   * @return for beforeSave {@code {"changes": {...}}}, the fields to save as the handler left
+   *     them; else {@code {}}; fails with the handler's error as a function does
+   */
+  public Future<JsonObject> runTrigger(String kind, String className, JsonObject request) {
+    if (pool == null || !hasTrigger(kind, className)) {
+      return Future.succeededFuture(new JsonObject());
+    }
+    return pool.call("runTrigger", kind, className, request.encode()).map(JsonObject::new)
+        .compose(outcome -> outcome.containsKey("error") ? resultOrError(outcome)
+            : Future.succeededFuture(outcome));
   }
 
   private static Future<JsonObject> resultOrError(JsonObject outcome) {

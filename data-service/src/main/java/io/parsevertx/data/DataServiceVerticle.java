@@ -11,6 +11,7 @@ import io.parsevertx.common.bus.ServiceRole;
 import io.parsevertx.data.classes.ClassesService;
 import io.parsevertx.data.functions.FunctionsService;
 import io.parsevertx.data.functions.InternalRest;
+import io.parsevertx.data.functions.TriggeredClasses;
 import io.parsevertx.data.schema.SchemaService;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
@@ -33,13 +34,32 @@ public final class DataServiceVerticle extends VerticleBase {
     DataServiceConfig config = DataServiceConfig.fromJson(config());
     components = DataComponents.create(vertx, config);
     ClassesService classes = components.classes();
-    SchemaService schemas = components.schemaService();
     EventBus bus = vertx.eventBus();
+    long timeout = config().getLong(ParseServerOptions.REQUEST_TIMEOUT, 30_000L);
+    InternalRest rest = new InternalRest(config().getString(ParseServerOptions.APP_ID),
+        config().getString(ParseServerOptions.MASTER_KEY),
+        config().getString(ParseServerOptions.MOUNT_PATH, "/parse"), classes,
+        new AuthServiceClient(bus, timeout), new PushServiceClient(bus, timeout));
+    // note: the app's cloud code loads before this instance answers anything
+    return CloudCode.start(vertx, CloudCodeOptions.from(config()), rest).compose(loaded -> {
+      cloud = loaded;
+      TriggeredClasses writes = new TriggeredClasses(classes, loaded);
+      FunctionsService functions = new FunctionsService(loaded, classes);
+      rest.wire(functions, writes);
+      List<MessageConsumer<JsonObject>> consumers = consumers(bus, classes, writes, functions);
+      return components.storage().ping().compose(v -> Future.all(consumers.stream()
+          .map(MessageConsumer::completion).toList()));
+    });
+  }
+
+  private List<MessageConsumer<JsonObject>> consumers(EventBus bus, ClassesService classes,
+      TriggeredClasses writes, FunctionsService functions) {
+    SchemaService schemas = components.schemaService();
     List<MessageConsumer<JsonObject>> consumers = new ArrayList<>(List.of(
-        bus.consumer(EventBusAddresses.CLASSES_CREATE, BusReplies.handler(classes::create)),
+        bus.consumer(EventBusAddresses.CLASSES_CREATE, BusReplies.handler(writes::create)),
         bus.consumer(EventBusAddresses.CLASSES_GET, BusReplies.handler(classes::get)),
-        bus.consumer(EventBusAddresses.CLASSES_UPDATE, BusReplies.handler(classes::update)),
-        bus.consumer(EventBusAddresses.CLASSES_DELETE, BusReplies.handler(classes::delete)),
+        bus.consumer(EventBusAddresses.CLASSES_UPDATE, BusReplies.handler(writes::update)),
+        bus.consumer(EventBusAddresses.CLASSES_DELETE, BusReplies.handler(writes::delete)),
         bus.consumer(EventBusAddresses.CLASSES_FIND, BusReplies.handler(classes::find)),
         bus.consumer(EventBusAddresses.PURGE, BusReplies.handler(classes::purge)),
         bus.consumer(EventBusAddresses.BATCH_TRANSACTION,
@@ -57,24 +77,12 @@ public final class DataServiceVerticle extends VerticleBase {
         bus.consumer(EventBusAddresses.SCHEMAS_CREATE, BusReplies.handler(schemas::create)),
         bus.consumer(EventBusAddresses.SCHEMAS_UPDATE, BusReplies.handler(schemas::update)),
         bus.consumer(EventBusAddresses.SCHEMAS_DELETE, BusReplies.handler(schemas::delete)),
+        bus.consumer(EventBusAddresses.FUNCTIONS_RUN, BusReplies.handler(functions::run)),
         components.schemas().listen(bus),
         components.principals().listen(bus)));
     consumers.add(bus.consumer(ServiceRole.DATA.healthAddress(), BusReplies.health(
         () -> components.storage().ping())));
-    // note: the app's cloud code loads before this instance answers anything
-    long timeout = config().getLong(ParseServerOptions.REQUEST_TIMEOUT, 30_000L);
-    InternalRest rest = new InternalRest(config().getString(ParseServerOptions.APP_ID),
-        config().getString(ParseServerOptions.MASTER_KEY),
-        config().getString(ParseServerOptions.MOUNT_PATH, "/parse"), classes,
-        new AuthServiceClient(bus, timeout), new PushServiceClient(bus, timeout));
-    return CloudCode.start(vertx, CloudCodeOptions.from(config()), rest).compose(loaded -> {
-      cloud = loaded;
-      FunctionsService functions = new FunctionsService(loaded, classes);
-      rest.functions(functions);
-      consumers.add(bus.consumer(EventBusAddresses.FUNCTIONS_RUN,
-          BusReplies.handler(functions::run)));
-      return components.storage().ping();
-    }).compose(v -> Future.all(consumers.stream().map(MessageConsumer::completion).toList()));
+    return consumers;
   }
 
   @Override

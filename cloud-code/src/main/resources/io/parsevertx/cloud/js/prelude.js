@@ -10,6 +10,9 @@
   const Parse = global.Parse;
   const ParseError = Parse.Error;
   Parse.initialize(__host.appId, undefined, __host.masterKey);
+  // note: as on Parse Server, each object is its own instance (request.object and
+  // request.original of the same id must not share state)
+  Parse.Object.disableSingleInstance();
   Parse.serverURL = 'http://internal.invalid' + __host.mountPath;
   Parse.CoreManager.setRESTController({
     request(method, path, data, options) {
@@ -106,6 +109,35 @@
     return { code: ParseError.SCRIPT_FAILED, message: e && e.message ? e.message : String(e) };
   }
 
+  // 'GameScore', Parse.User, or a Parse.Object subclass
+  function classNameOf(target) {
+    if (typeof target === 'string') {
+      return target === 'Parse.User' ? '_User' : target;
+    }
+    if (typeof target === 'function') {
+      return new target().className;
+    }
+    return String(target && target.className);
+  }
+
+  // The object a trigger sees: what is stored (none when new), then the request's changes set on
+  // it, so isNew(), dirty() and get() answer as on Parse Server.
+  function objectOf(className, stored, changes) {
+    const object = Parse.Object.fromJSON(Object.assign({ className }, stored || {}), true);
+    for (const key of Object.keys(changes || {})) {
+      const value = changes[key];
+      if (value && typeof value === 'object' && value.__op) {
+        continue; // note: an operation stays in the request as sent
+      }
+      if (key === 'ACL') {
+        object.setACL(new Parse.ACL(value));
+      } else if (!['objectId', 'createdAt', 'updatedAt'].includes(key)) {
+        object.set(key, Parse._decode(key, value));
+      }
+    }
+    return object;
+  }
+
   function requestOf(json) {
     const request = JSON.parse(json);
     if (request.user) {
@@ -133,8 +165,11 @@
     'afterFind', 'beforeLogin', 'afterLogin', 'afterLogout', 'beforePasswordResetRequest',
     'beforeConnect', 'beforeSubscribe', 'afterLiveQueryEvent', 'job']) {
     Cloud[kind] = function (target, handler, validator) {
-      const key = kind + ':' + (typeof target === 'string' ? target : target && target.className || String(target));
-      triggers[key] = { handler, validator: validatorOf(validator) };
+      if (kind === 'job') {
+        triggers['job:' + target] = { handler, validator: null };
+        return;
+      }
+      triggers[kind + ':' + classNameOf(target)] = { handler, validator: validatorOf(validator) };
     };
   }
 
@@ -154,6 +189,36 @@
     },
     functionNames() {
       return JSON.stringify(Object.keys(functions));
+    },
+    triggerNames() {
+      return Promise.resolve(JSON.stringify(Object.keys(triggers)));
+    },
+    // beforeSave answers {changes}: the fields to save as the handler left them
+    runTrigger(kind, className, requestJson) {
+      const entry = triggers[kind + ':' + className];
+      if (!entry) {
+        return Promise.resolve(JSON.stringify({}));
+      }
+      return (async () => {
+        const request = requestOf(requestJson);
+        const raw = JSON.parse(requestJson);
+        delete request.original;
+        delete request.previous;
+        delete request.changes;
+        request.object = objectOf(className, raw.original, raw.changes);
+        const before = raw.previous || (kind.startsWith('before') ? raw.original : null);
+        if (before) {
+          request.original = Parse.Object.fromJSON(Object.assign({ className }, before), true);
+        }
+        request.triggerName = kind;
+        request.context = raw.context || {};
+        await validate(entry.validator, request);
+        await entry.handler(request);
+        if (kind === 'beforeSave') {
+          return JSON.stringify({ changes: Parse._encode(request.object._getSaveJSON()) });
+        }
+        return JSON.stringify({});
+      })().catch((e) => JSON.stringify({ error: errorOf(e) }));
     },
   };
 })(globalThis);

@@ -28,6 +28,7 @@ public final class InternalRest implements CloudHost {
   private final AuthServiceClient auth;
   private final PushServiceClient push;
   private FunctionsService functions;
+  private TriggeredClasses writes;
 
   public InternalRest(String appId, String masterKey, String mountPath, ClassesService classes,
       AuthServiceClient auth, PushServiceClient push) {
@@ -39,9 +40,10 @@ public final class InternalRest implements CloudHost {
     this.push = push;
   }
 
-  /** Set once the functions exist (they need the cloud code that needs this host). */
-  public void functions(FunctionsService functions) {
+  /** Set once these exist (they need the cloud code that needs this host). */
+  public void wire(FunctionsService functions, TriggeredClasses writes) {
     this.functions = functions;
+    this.writes = writes;
   }
 
   @Override
@@ -91,14 +93,14 @@ public final class InternalRest implements CloudHost {
       case "classes" -> {
         if (parts.length == 2) {
           return get ? classes.find(request(who, parts[1], null, data, null))
-              : post ? classes.create(request(who, parts[1], null, null, data))
+              : post ? writes.create(request(who, parts[1], null, null, data))
               : unsupported(method, path);
         }
         if (parts.length == 3) {
           return switch (method) {
             case "GET" -> classes.get(request(who, parts[1], parts[2], data, null));
-            case "PUT" -> classes.update(request(who, parts[1], parts[2], null, data));
-            case "DELETE" -> classes.delete(request(who, parts[1], parts[2], null, null));
+            case "PUT" -> writes.update(request(who, parts[1], parts[2], null, data));
+            case "DELETE" -> writes.delete(request(who, parts[1], parts[2], null, null));
             default -> unsupported(method, path);
           };
         }

@@ -1,0 +1,116 @@
+package io.parsevertx.data.functions;
+
+import io.parsevertx.cloud.CloudCode;
+import io.parsevertx.common.auth.AuthContext;
+import io.parsevertx.common.bus.ServiceRequest;
+import io.parsevertx.data.classes.ClassesService;
+import io.vertx.core.Future;
+import io.vertx.core.json.JsonObject;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Object writes with the app's triggers around them: {@code beforeSave} may change the fields
+ * to save or refuse the write, {@code afterSave} runs once it is stored; {@code beforeDelete}
+ * may refuse a delete, {@code afterDelete} runs after it. An after-trigger's failure is logged,
+ * not answered, as on Parse Server. Classes without triggers go straight through.
+ */
+public final class TriggeredClasses {
+  private static final Logger LOG = LoggerFactory.getLogger(TriggeredClasses.class);
+  private static final String BEFORE_SAVE = "beforeSave";
+  private static final String AFTER_SAVE = "afterSave";
+  private static final String BEFORE_DELETE = "beforeDelete";
+  private static final String AFTER_DELETE = "afterDelete";
+
+  private final ClassesService classes;
+  private final CloudCode cloud;
+  private final CloudCaller caller;
+
+  public TriggeredClasses(ClassesService classes, CloudCode cloud) {
+    this.classes = classes;
+    this.cloud = cloud;
+    this.caller = new CloudCaller(classes);
+  }
+
+  public Future<JsonObject> create(ServiceRequest request) {
+    String className = request.className();
+    if (!saves(className)) {
+      return classes.create(request);
+    }
+    return caller.of(request).compose(call -> before(BEFORE_SAVE, request, call, null)
+        .compose(body -> classes.create(withBody(request, body))
+            .onSuccess(reply -> after(AFTER_SAVE, className, call, null,
+                body.copy().mergeIn(reply)))));
+  }
+
+  public Future<JsonObject> update(ServiceRequest request) {
+    String className = request.className();
+    if (!saves(className)) {
+      return classes.update(request);
+    }
+    return caller.of(request).compose(call -> stored(request).compose(original ->
+        before(BEFORE_SAVE, request, call, original).compose(body ->
+            classes.update(withBody(request, body)).onSuccess(reply -> after(AFTER_SAVE,
+                className, call, original, original.copy().mergeIn(body).mergeIn(reply))))));
+  }
+
+  public Future<JsonObject> delete(ServiceRequest request) {
+    String className = request.className();
+    if (!cloud.hasTrigger(BEFORE_DELETE, className)
+        && !cloud.hasTrigger(AFTER_DELETE, className)) {
+      return classes.delete(request);
+    }
+    return caller.of(request).compose(call -> stored(request).compose(original ->
+        cloud.runTrigger(BEFORE_DELETE, className, call.copy().put("original", original))
+            .compose(v -> classes.delete(request))
+            .onSuccess(v -> after(AFTER_DELETE, className, call, original, null))));
+  }
+
+  private boolean saves(String className) {
+    return className != null && (cloud.hasTrigger(BEFORE_SAVE, className)
+        || cloud.hasTrigger(AFTER_SAVE, className));
+  }
+
+  /** The body to write: as sent, with the fields the beforeSave handler set or unset. */
+  private Future<JsonObject> before(String kind, ServiceRequest request, JsonObject call,
+      JsonObject original) {
+    JsonObject trigger = call.copy().put("changes", request.body());
+    if (original != null) {
+      trigger.put("original", original);
+    }
+    return cloud.runTrigger(kind, request.className(), trigger).map(outcome -> {
+      JsonObject body = request.body().copy();
+      JsonObject changes = outcome.getJsonObject("changes");
+      if (changes != null) {
+        body.mergeIn(changes);
+      }
+      return body;
+    });
+  }
+
+  private void after(String kind, String className, JsonObject call, JsonObject original,
+      JsonObject object) {
+    if (!cloud.hasTrigger(kind, className)) {
+      return;
+    }
+    // note: an after-trigger sees the object as stored (for afterDelete: as it was)
+    JsonObject trigger = call.copy().put("original", object == null ? original : object);
+    if (object != null && original != null) {
+      trigger.put("previous", original);
+    }
+    cloud.runTrigger(kind, className, trigger).onFailure(e -> LOG.warn(
+        "event=cloud_after_trigger_failed trigger={} className={} error={}", kind, className,
+        e.getMessage()));
+  }
+
+  /** The object as stored, read with the master key (a trigger sees all of it). */
+  private Future<JsonObject> stored(ServiceRequest request) {
+    return classes.get(new ServiceRequest(request.requestId(), AuthContext.masterKey(),
+        request.className(), request.objectId(), null, null));
+  }
+
+  private static ServiceRequest withBody(ServiceRequest request, JsonObject body) {
+    return new ServiceRequest(request.requestId(), request.auth(), request.className(),
+        request.objectId(), request.params(), body);
+  }
+}
