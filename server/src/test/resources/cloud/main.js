@@ -130,3 +130,18 @@ Parse.Cloud.define('reviewFromCloud', async (request) => {
   await review.fetch({ useMasterKey: true });
   return { text: review.get('text'), status: review.get('status') };
 });
+
+// jobs
+Parse.Cloud.job('countReviews', async (request) => {
+  await request.message('counting');
+  const count = await new Parse.Query('Review').count({ useMasterKey: true });
+  const summary = new Parse.Object('JobSummary');
+  summary.set('reviews', count);
+  summary.set('label', request.params.label);
+  await summary.save(null, { useMasterKey: true });
+  await request.message('counted ' + count);
+});
+
+Parse.Cloud.job('failingJob', () => {
+  throw new Error('the job broke');
+});

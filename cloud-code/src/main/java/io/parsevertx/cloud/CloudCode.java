@@ -14,6 +14,8 @@ import io.vertx.core.json.JsonObject;
  * an event loop.
  */
 public final class CloudCode {
+  /** Jobs are background work: an hour before one is stopped (cloudTimeout is for requests). */
+  public static final long JOB_TIMEOUT = 3_600_000;
   private final JsContextPool pool;
   /** "beforeSave:GameScore", ...: what main.js registered (every context loads the same). */
   private final java.util.Set<String> triggers;
@@ -53,6 +55,19 @@ public final class CloudCode {
     }
     return pool.call("runFunction", name, request.copy().put("functionName", name).encode())
         .map(JsonObject::new)
+        .compose(CloudCode::resultOrError);
+  }
+
+  /**
+   * Runs {@code Parse.Cloud.job(name)}'s handler: {@code request.params}, {@code jobId} (its
+   * {@code _JobStatus}), {@code request.message}. Jobs may run long: up to {@link #JOB_TIMEOUT}.
+   */
+  public Future<JsonObject> runJob(String name, JsonObject request) {
+    if (pool == null || !hasTrigger("job", name)) {
+      return Future.failedFuture(new ParseException(ParseErrorCode.SCRIPT_FAILED,
+          "Invalid job: " + name));
+    }
+    return pool.call(JOB_TIMEOUT, "runJob", name, request.encode()).map(JsonObject::new)
         .compose(CloudCode::resultOrError);
   }
 

@@ -13,6 +13,7 @@ public final class ParseHeaders {
   public static final String INSTALLATION_ID = "X-Parse-Installation-Id";
   /** The objectId of the {@code _PushStatus} a {@code POST /push} created. */
   public static final String PUSH_STATUS_ID = "X-Parse-Push-Status-Id";
+  public static final String JOB_STATUS_ID = "X-Parse-Job-Status-Id";
   public static final String CLIENT_KEY = "X-Parse-Client-Key";
   public static final String JAVASCRIPT_KEY = "X-Parse-Javascript-Key";
   public static final String REST_API_KEY = "X-Parse-REST-API-Key";
@@ -32,7 +33,7 @@ public final class ParseHeaders {
 
   /** Headers a browser may read from a cross-origin response. */
   public static final List<String> CORS_EXPOSED =
-      List.of("X-Parse-Job-Status-Id", ParseHeaders.PUSH_STATUS_ID, REQUEST_ID);
+      List.of(JOB_STATUS_ID, ParseHeaders.PUSH_STATUS_ID, REQUEST_ID);
 
   /** Body keys of the JS SDK's {@code text/plain} requests. */
   public static final class Body {

@@ -11,6 +11,7 @@ import io.parsevertx.common.bus.ServiceRole;
 import io.parsevertx.data.classes.ClassesService;
 import io.parsevertx.data.functions.FunctionsService;
 import io.parsevertx.data.functions.InternalRest;
+import io.parsevertx.data.functions.JobsService;
 import io.parsevertx.data.functions.TriggeredClasses;
 import io.parsevertx.data.schema.SchemaService;
 import io.vertx.core.Future;
@@ -47,6 +48,8 @@ public final class DataServiceVerticle extends VerticleBase {
       FunctionsService functions = new FunctionsService(loaded, classes);
       rest.wire(functions, writes);
       List<MessageConsumer<JsonObject>> consumers = consumers(bus, classes, writes, functions);
+      consumers.add(bus.consumer(EventBusAddresses.JOBS_RUN, BusReplies.handler(
+          new JobsService(loaded, classes)::run)));
       return components.storage().ping().compose(v -> Future.all(consumers.stream()
           .map(MessageConsumer::completion).toList()));
     });

@@ -92,28 +92,33 @@ public final class JsContextPool {
    * @return that string, completed on the caller's Vert.x context
    */
   public Future<String> call(String member, Object... args) {
+    return call(timeoutMillis, member, args);
+  }
+
+  /** As {@link #call(String, Object...)}, stopped after {@code limitMillis} instead. */
+  public Future<String> call(long limitMillis, String member, Object... args) {
     Context caller = vertx.getOrCreateContext();
     Promise<String> answer = Promise.promise();
     JsSlot slot;
     synchronized (this) {
       slot = idle.poll();
       if (slot == null) {
-        waiting.add(lent -> run(lent, member, args, caller, answer));
+        waiting.add(lent -> run(lent, limitMillis, member, args, caller, answer));
         return answer.future();
       }
     }
-    run(slot, member, args, caller, answer);
+    run(slot, limitMillis, member, args, caller, answer);
     return answer.future();
   }
 
-  private void run(JsSlot slot, String member, Object[] args, Context caller,
-      Promise<String> answer) {
+  private void run(JsSlot slot, long limitMillis, String member, Object[] args,
+      Context caller, Promise<String> answer) {
     AtomicBoolean settled = new AtomicBoolean();
-    long timer = vertx.setTimer(timeoutMillis, id -> {
+    long timer = vertx.setTimer(limitMillis, id -> {
       if (settled.compareAndSet(false, true)) {
-        LOG.warn("event=cloud_code_timeout call={} ms={}", member, timeoutMillis);
+        LOG.warn("event=cloud_code_timeout call={} ms={}", member, limitMillis);
         caller.runOnContext(v -> answer.fail(new ParseException(ParseErrorCode.TIMEOUT,
-            "Cloud Code did not finish within " + timeoutMillis + " ms")));
+            "Cloud Code did not finish within " + limitMillis + " ms")));
         slot.cancel();
         replace(slot);
       }

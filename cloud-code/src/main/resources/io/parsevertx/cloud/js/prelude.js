@@ -190,6 +190,21 @@
     functionNames() {
       return JSON.stringify(Object.keys(functions));
     },
+    // a job answers {result} or {error}; request.message(text) records progress in _JobStatus
+    runJob(name, requestJson) {
+      const entry = triggers['job:' + name];
+      if (!entry) {
+        return Promise.resolve(JSON.stringify({ error: { code: ParseError.SCRIPT_FAILED, message: 'Invalid job: ' + name } }));
+      }
+      return (async () => {
+        const request = requestOf(requestJson);
+        const jobId = request.jobId;
+        request.message = (message) => Parse.CoreManager.getRESTController().request('PUT',
+          'classes/_JobStatus/' + jobId, { message: String(message) }, { useMasterKey: true });
+        const result = await entry.handler(request);
+        return JSON.stringify({ result: result === undefined ? null : Parse._encode(result) });
+      })().catch((e) => JSON.stringify({ error: errorOf(e) }));
+    },
     triggerNames() {
       return Promise.resolve(JSON.stringify(Object.keys(triggers)));
     },

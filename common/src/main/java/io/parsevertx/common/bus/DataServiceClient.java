@@ -74,6 +74,14 @@ public final class DataServiceClient {
     return send(EventBusAddresses.FUNCTIONS_RUN, request);
   }
 
+  /** The reply field carrying the {@code _JobStatus} objectId (the gateway makes it a header). */
+  public static final String JOB_STATUS_ID = "jobStatusId";
+
+  /** @return {@code {}} plus {@link #JOB_STATUS_ID}; the job runs on in the background */
+  public Future<JsonObject> runJob(ServiceRequest request) {
+    return send(EventBusAddresses.JOBS_RUN, request);
+  }
+
   public Future<JsonObject> getConfig(ServiceRequest request) {
     return send(EventBusAddresses.CONFIG_GET, request);
   }

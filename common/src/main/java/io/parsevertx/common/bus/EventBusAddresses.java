@@ -59,6 +59,8 @@ public final class EventBusAddresses {
   public static final String PUSH_WORK = PREFIX + "push.work";
   /** {@code POST /functions/:name}: params {@code functionName}, body the function's params. */
   public static final String FUNCTIONS_RUN = PREFIX + "data.functions.run";
+  /** {@code POST /jobs/:name}: params {@code jobName}; the reply carries {@code jobStatusId}. */
+  public static final String JOBS_RUN = PREFIX + "data.jobs.run";
   /** Published by data-service for each change of a LiveQuery class ({@code ObjectChange}). */
   public static final String LIVEQUERY_CHANGES = PREFIX + "livequery.changes";
 
