@@ -145,3 +145,21 @@ Parse.Cloud.job('countReviews', async (request) => {
 Parse.Cloud.job('failingJob', () => {
   throw new Error('the job broke');
 });
+
+// finds
+Parse.Cloud.beforeFind('Article', (request) => {
+  if (!request.master) {
+    request.query.equalTo('published', true);
+  }
+});
+
+Parse.Cloud.afterFind('Article', (request) => {
+  return request.objects.map((article) => {
+    article.set('title', String(article.get('title')).toUpperCase());
+    return article;
+  });
+});
+
+Parse.Cloud.beforeFind('Refused', () => {
+  throw new Parse.Error(Parse.Error.OPERATION_FORBIDDEN, 'no finds here');
+});

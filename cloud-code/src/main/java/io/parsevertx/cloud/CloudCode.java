@@ -93,6 +93,20 @@ public final class CloudCode {
             : Future.succeededFuture(outcome));
   }
 
+  /**
+   * Runs a {@code beforeFind} ({@code request.query}: {@code {"where", "limit", "skip",
+   * "order", "keys", "include", "count"}}; answers {@code {"query": ...}}) or an
+   * {@code afterFind} ({@code request.results}; answers {@code {"objects": [...]}}).
+   */
+  public Future<JsonObject> runFind(String kind, String className, JsonObject request) {
+    if (pool == null || !hasTrigger(kind, className)) {
+      return Future.succeededFuture(new JsonObject());
+    }
+    return pool.call("runFind", kind, className, request.encode()).map(JsonObject::new)
+        .compose(outcome -> outcome.containsKey("error") ? resultOrError(outcome)
+            : Future.succeededFuture(outcome));
+  }
+
   private static Future<JsonObject> resultOrError(JsonObject outcome) {
     JsonObject error = outcome.getJsonObject("error");
     if (error == null) {

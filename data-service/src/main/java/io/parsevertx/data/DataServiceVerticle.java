@@ -63,7 +63,7 @@ public final class DataServiceVerticle extends VerticleBase {
         bus.consumer(EventBusAddresses.CLASSES_GET, BusReplies.handler(classes::get)),
         bus.consumer(EventBusAddresses.CLASSES_UPDATE, BusReplies.handler(writes::update)),
         bus.consumer(EventBusAddresses.CLASSES_DELETE, BusReplies.handler(writes::delete)),
-        bus.consumer(EventBusAddresses.CLASSES_FIND, BusReplies.handler(classes::find)),
+        bus.consumer(EventBusAddresses.CLASSES_FIND, BusReplies.handler(writes::find)),
         bus.consumer(EventBusAddresses.PURGE, BusReplies.handler(classes::purge)),
         bus.consumer(EventBusAddresses.BATCH_TRANSACTION,
             BusReplies.handler(components.transactions()::run)),

@@ -138,6 +138,20 @@
     return object;
   }
 
+  // an object as a REST find answers it: dates of the object itself as plain ISO strings
+  function restJsonOf(object) {
+    if (!(object instanceof Parse.Object)) {
+      return object;
+    }
+    const json = object.toJSON();
+    for (const key of ['createdAt', 'updatedAt']) {
+      if (json[key] && json[key].iso) {
+        json[key] = json[key].iso;
+      }
+    }
+    return json;
+  }
+
   function requestOf(json) {
     const request = JSON.parse(json);
     if (request.user) {
@@ -203,6 +217,33 @@
           'classes/_JobStatus/' + jobId, { message: String(message) }, { useMasterKey: true });
         const result = await entry.handler(request);
         return JSON.stringify({ result: result === undefined ? null : Parse._encode(result) });
+      })().catch((e) => JSON.stringify({ error: errorOf(e) }));
+    },
+    // beforeFind answers {query}: the query to run as the handler left it (or returned it);
+    // afterFind answers {objects}: the results as the handler left them (or returned them)
+    runFind(kind, className, requestJson) {
+      const entry = triggers[kind + ':' + className];
+      if (!entry) {
+        return Promise.resolve(JSON.stringify({}));
+      }
+      return (async () => {
+        const request = requestOf(requestJson);
+        const raw = JSON.parse(requestJson);
+        delete request.results;
+        request.triggerName = kind;
+        if (kind === 'beforeFind') {
+          request.query = Parse.Query.fromJSON(className, raw.query);
+          request.count = !!raw.query.count;
+          await validate(entry.validator, request);
+          const returned = await entry.handler(request);
+          const query = returned instanceof Parse.Query ? returned : request.query;
+          return JSON.stringify({ query: query.toJSON() });
+        }
+        request.objects = raw.results.map((r) => Parse.Object.fromJSON(Object.assign({ className }, r), true));
+        await validate(entry.validator, request);
+        const returned = await entry.handler(request);
+        const objects = Array.isArray(returned) ? returned : request.objects;
+        return JSON.stringify({ objects: objects.map(restJsonOf) });
       })().catch((e) => JSON.stringify({ error: errorOf(e) }));
     },
     triggerNames() {

@@ -92,7 +92,7 @@ public final class InternalRest implements CloudHost {
     switch (parts[0]) {
       case "classes" -> {
         if (parts.length == 2) {
-          return get ? classes.find(request(who, parts[1], null, data, null))
+          return get ? writes.find(request(who, parts[1], null, data, null))
               : post ? writes.create(request(who, parts[1], null, null, data))
               : unsupported(method, path);
         }

@@ -13,7 +13,8 @@ import org.slf4j.LoggerFactory;
  * Object writes with the app's triggers around them: {@code beforeSave} may change the fields
  * to save or refuse the write, {@code afterSave} runs once it is stored; {@code beforeDelete}
  * may refuse a delete, {@code afterDelete} runs after it. An after-trigger's failure is logged,
- * not answered, as on Parse Server. Classes without triggers go straight through.
+ * not answered, as on Parse Server. Finds run {@code beforeFind} and {@code afterFind}. Classes
+ * without triggers go straight through.
  */
 public final class TriggeredClasses {
   private static final Logger LOG = LoggerFactory.getLogger(TriggeredClasses.class);
@@ -21,6 +22,8 @@ public final class TriggeredClasses {
   private static final String AFTER_SAVE = "afterSave";
   private static final String BEFORE_DELETE = "beforeDelete";
   private static final String AFTER_DELETE = "afterDelete";
+  private static final String BEFORE_FIND = "beforeFind";
+  private static final String AFTER_FIND = "afterFind";
 
   private final ClassesService classes;
   private final CloudCode cloud;
@@ -30,6 +33,29 @@ public final class TriggeredClasses {
     this.classes = classes;
     this.cloud = cloud;
     this.caller = new CloudCaller(classes);
+  }
+
+  /**
+   * A find with {@code beforeFind} (which may narrow or replace the query) and {@code afterFind}
+   * (which may change, drop or add results) around it.
+   */
+  public Future<JsonObject> find(ServiceRequest request) {
+    String className = request.className();
+    boolean before = className != null && cloud.hasTrigger(BEFORE_FIND, className);
+    boolean after = className != null && cloud.hasTrigger(AFTER_FIND, className);
+    if (!before && !after) {
+      return classes.find(request);
+    }
+    return caller.of(request).compose(call -> (before ? cloud.runFind(BEFORE_FIND, className,
+            call.copy().put("query", QueryParams.toQuery(request.params())))
+            .map(outcome -> QueryParams.merge(request.params(), outcome.getJsonObject("query")))
+            : Future.succeededFuture(request.params()))
+        .compose(params -> classes.find(new ServiceRequest(request.requestId(), request.auth(),
+            className, null, params, request.body())))
+        .compose(found -> !after ? Future.succeededFuture(found)
+            : cloud.runFind(AFTER_FIND, className, call.copy().put("results",
+                found.getJsonArray("results", new io.vertx.core.json.JsonArray())))
+                .map(outcome -> found.copy().put("results", outcome.getJsonArray("objects")))));
   }
 
   public Future<JsonObject> create(ServiceRequest request) {
