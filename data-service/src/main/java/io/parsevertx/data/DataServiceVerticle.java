@@ -13,6 +13,9 @@ import io.parsevertx.data.functions.FunctionsService;
 import io.parsevertx.data.functions.InternalRest;
 import io.parsevertx.data.functions.JobsService;
 import io.parsevertx.data.functions.TriggeredClasses;
+import io.parsevertx.data.hooks.HooksService;
+import io.parsevertx.data.hooks.WebhookCaller;
+import io.parsevertx.data.hooks.Webhooks;
 import io.parsevertx.data.schema.SchemaService;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
@@ -42,17 +45,29 @@ public final class DataServiceVerticle extends VerticleBase {
         config().getString(ParseServerOptions.MOUNT_PATH, "/parse"), classes,
         new AuthServiceClient(bus, timeout), new PushServiceClient(bus, timeout));
     // note: the app's cloud code loads before this instance answers anything
-    return CloudCode.start(vertx, CloudCodeOptions.from(config()), rest).compose(loaded -> {
-      cloud = loaded;
-      TriggeredClasses writes = new TriggeredClasses(classes, loaded);
-      FunctionsService functions = new FunctionsService(loaded, classes);
-      rest.wire(functions, writes);
-      List<MessageConsumer<JsonObject>> consumers = consumers(bus, classes, writes, functions);
-      consumers.add(bus.consumer(EventBusAddresses.JOBS_RUN, BusReplies.handler(
-          new JobsService(loaded, classes)::run)));
-      return components.storage().ping().compose(v -> Future.all(consumers.stream()
-          .map(MessageConsumer::completion).toList()));
-    });
+    Webhooks hooks = new Webhooks(classes, bus);
+    WebhookCaller webhookCaller = new WebhookCaller(vertx,
+        config().getString(ParseServerOptions.WEBHOOK_KEY),
+        config().getLong(ParseServerOptions.WEBHOOK_TIMEOUT, 30_000L));
+    return components.storage().ping()
+        .compose(v -> hooks.start(EventBusAddresses.HOOKS_CHANGED))
+        .compose(hooksConsumer -> CloudCode.start(vertx, CloudCodeOptions.from(config()), rest)
+            .compose(loaded -> {
+              cloud = loaded;
+              TriggeredClasses writes = new TriggeredClasses(classes, loaded, hooks,
+                  webhookCaller);
+              FunctionsService functions = new FunctionsService(loaded, classes, hooks,
+                  webhookCaller);
+              rest.wire(functions, writes);
+              List<MessageConsumer<JsonObject>> consumers = consumers(bus, classes, writes,
+                  functions);
+              consumers.add(hooksConsumer);
+              consumers.add(bus.consumer(EventBusAddresses.JOBS_RUN, BusReplies.handler(
+                  new JobsService(loaded, classes)::run)));
+              consumers.add(bus.consumer(EventBusAddresses.HOOKS, BusReplies.handler(
+                  new HooksService(hooks)::handle)));
+              return Future.all(consumers.stream().map(MessageConsumer::completion).toList());
+            }));
   }
 
   private List<MessageConsumer<JsonObject>> consumers(EventBus bus, ClassesService classes,

@@ -60,6 +60,7 @@ public final class GatewayRouter {
     new UsersRoutes(auth, data).mount(api);
     new ConfigRoutes(data).mount(api);
     new FunctionsRoutes(data).mount(api);
+    new HooksRoutes(data).mount(api);
     new PushRoutes(new PushServiceClient(vertx.eventBus(), config.requestTimeoutMillis()))
         .mount(api);
 

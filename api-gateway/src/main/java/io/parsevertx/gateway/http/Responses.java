@@ -15,6 +15,12 @@ final class Responses {
         .end(body.toBuffer());
   }
 
+  /** A JSON array body (Parse answers some lists, such as {@code GET /hooks/functions}, so). */
+  static void jsonArray(RoutingContext ctx, io.vertx.core.json.JsonArray body) {
+    ctx.response().putHeader("Content-Type", "application/json; charset=utf-8")
+        .end(body.toBuffer());
+  }
+
   /**
    * The HTTP status a service asked for ({@link ParseFields#REPLY_STATUS}, removed from the
    * body), or {@code fallback}.

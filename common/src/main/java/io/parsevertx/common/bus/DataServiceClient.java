@@ -82,6 +82,11 @@ public final class DataServiceClient {
     return send(EventBusAddresses.JOBS_RUN, request);
   }
 
+  /** {@code /hooks/functions|triggers[...]}; params {@code method} and {@code path} */
+  public Future<JsonObject> hooks(ServiceRequest request) {
+    return send(EventBusAddresses.HOOKS, request);
+  }
+
   public Future<JsonObject> getConfig(ServiceRequest request) {
     return send(EventBusAddresses.CONFIG_GET, request);
   }

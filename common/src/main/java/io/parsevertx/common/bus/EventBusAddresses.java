@@ -61,6 +61,10 @@ public final class EventBusAddresses {
   public static final String FUNCTIONS_RUN = PREFIX + "data.functions.run";
   /** {@code POST /jobs/:name}: params {@code jobName}; the reply carries {@code jobStatusId}. */
   public static final String JOBS_RUN = PREFIX + "data.jobs.run";
+  /** {@code /hooks/...}: params {@code method} and {@code path} (below /hooks), master only. */
+  public static final String HOOKS = PREFIX + "data.hooks";
+  /** Published when a webhook is declared, changed or removed: every data-service reloads. */
+  public static final String HOOKS_CHANGED = PREFIX + "data.hooks.changed";
   /** Published by data-service for each change of a LiveQuery class ({@code ObjectChange}). */
   public static final String LIVEQUERY_CHANGES = PREFIX + "livequery.changes";
 

@@ -43,6 +43,7 @@ public enum ParseErrorCode {
   EXCEEDED_QUOTA(140),
   SCRIPT_FAILED(141),
   VALIDATION_ERROR(142),
+  /** The SDK's name for 143; Parse Server answers it for a wrong webhook declaration. */
   INVALID_IMAGE_DATA(143),
   UNSAVED_FILE_ERROR(151),
   INVALID_PUSH_TIME_ERROR(152),

@@ -7,7 +7,7 @@ import java.net.URI;
 import java.net.URISyntaxException;
 
 /** Checks option values beyond their type: ranges, formats, combinations. */
-final class OptionsValidator {
+public final class OptionsValidator {
 
   private OptionsValidator() {}
 
@@ -113,7 +113,7 @@ final class OptionsValidator {
   }
 
   /** An absolute {@code http} or {@code https} URL with a host. */
-  static boolean isHttpUrl(String url) {
+  public static boolean isHttpUrl(String url) {
     try {
       URI uri = new URI(url);
       return ("http".equals(uri.getScheme()) || "https".equals(uri.getScheme()))

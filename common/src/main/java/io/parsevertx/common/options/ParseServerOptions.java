@@ -33,6 +33,8 @@ public final class ParseServerOptions {
   public static final String CLOUD = "cloud";
   public static final String CLOUD_TIMEOUT = "cloudTimeout";
   public static final String CLOUD_CONTEXTS = "cloudContexts";
+  public static final String WEBHOOK_KEY = "webhookKey";
+  public static final String WEBHOOK_TIMEOUT = "webhookTimeout";
   public static final String ENCRYPTION_KEY = "encryptionKey";
   public static final String RATE_LIMIT = "rateLimit";
   public static final String TRUST_PROXY = "trustProxy";
@@ -183,7 +185,9 @@ public final class ParseServerOptions {
       def("userSensitiveFields", "PARSE_SERVER_USER_SENSITIVE_FIELDS", OptionType.ARRAY, null, false),
       def("verbose", "VERBOSE", OptionType.BOOLEAN, null, true),
       def("verifyUserEmails", "PARSE_SERVER_VERIFY_USER_EMAILS", OptionType.BOOLEAN, "false", true),
-      def("webhookKey", "PARSE_SERVER_WEBHOOK_KEY", OptionType.STRING, null, false)
+      def("webhookKey", "PARSE_SERVER_WEBHOOK_KEY", OptionType.STRING, null, true),
+      own("webhookTimeout", "PARSE_SERVER_WEBHOOK_TIMEOUT", OptionType.NUMBER, "30000",
+          "ms a webhook (/hooks) may take to answer before the call fails with 141")
 ,
       own(SERVICES, "PARSE_SERVER_SERVICES", OptionType.ARRAY,
           "[\"gateway\",\"data\",\"auth\",\"files\",\"push\",\"livequery\"]",

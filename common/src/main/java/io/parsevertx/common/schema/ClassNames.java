@@ -25,7 +25,7 @@ public final class ClassNames {
 
   /** System classes a client may address through {@code /classes}. */
   public static final Set<String> SYSTEM_CLASSES = Set.of(USER, INSTALLATION, ROLE, SESSION,
-      PRODUCT, PUSH_STATUS, PUSH_WORK, JOB_STATUS, JOB_SCHEDULE, AUDIENCE, IDEMPOTENCY);
+      PRODUCT, PUSH_STATUS, PUSH_WORK, JOB_STATUS, JOB_SCHEDULE, AUDIENCE, IDEMPOTENCY, HOOKS);
 
   private static final Pattern CLASS_NAME = Pattern.compile("^[A-Za-z][A-Za-z0-9_]*$");
   private static final Pattern JOIN_CLASS = Pattern.compile("^_Join:[A-Za-z0-9_]+:[A-Za-z0-9_]+");

@@ -132,10 +132,13 @@ public final class ClassesService {
             if (types.keySet().stream().anyMatch(f -> existing.field(f) == null)) {
               ClassPermissions.checkAddFieldOnCreate(existing, policy);
             }
-          } else if (!policy.master() && !config.allowClientClassCreation()
-              && !ClassNames.SYSTEM_CLASSES.contains(className)) {
-            throw ParseException.of(ParseErrorCode.OPERATION_FORBIDDEN,
-                "This user is not allowed to access non-existent class: %s", className);
+          } else {
+            SpecialClasses.checkNew(className, "create", policy);
+            if (!policy.master() && !config.allowClientClassCreation()
+                && !ClassNames.SYSTEM_CLASSES.contains(className)) {
+              throw ParseException.of(ParseErrorCode.OPERATION_FORBIDDEN,
+                  "This user is not allowed to access non-existent class: %s", className);
+            }
           }
           return policy;
         }))

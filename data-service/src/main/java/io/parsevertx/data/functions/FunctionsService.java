@@ -5,6 +5,8 @@ import io.parsevertx.common.bus.ServiceRequest;
 import io.parsevertx.common.error.ParseErrorCode;
 import io.parsevertx.common.error.ParseException;
 import io.parsevertx.data.classes.ClassesService;
+import io.parsevertx.data.hooks.WebhookCaller;
+import io.parsevertx.data.hooks.Webhooks;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
 
@@ -18,10 +20,15 @@ public final class FunctionsService {
 
   private final CloudCode cloud;
   private final CloudCaller caller;
+  private final Webhooks hooks;
+  private final WebhookCaller webhooks;
 
-  public FunctionsService(CloudCode cloud, ClassesService classes) {
+  public FunctionsService(CloudCode cloud, ClassesService classes, Webhooks hooks,
+      WebhookCaller webhooks) {
     this.cloud = cloud;
     this.caller = new CloudCaller(classes);
+    this.hooks = hooks;
+    this.webhooks = webhooks;
   }
 
   public Future<JsonObject> run(ServiceRequest request) {
@@ -30,7 +37,10 @@ public final class FunctionsService {
       return Future.failedFuture(new ParseException(ParseErrorCode.SCRIPT_FAILED,
           "Invalid function: \"\""));
     }
-    return caller.of(request).compose(call -> cloud.runFunction(name,
-        call.put("params", request.body())));
+    // note: a function declared through /hooks is answered by its webhook
+    return caller.of(request).compose(call -> hooks.functionUrl(name)
+        .map(url -> webhooks.call(url, call.copy().put("params", request.body())
+            .put("functionName", name)).map(result -> new JsonObject().put("result", result)))
+        .orElseGet(() -> cloud.runFunction(name, call.put("params", request.body()))));
   }
 }

@@ -4,6 +4,8 @@ import io.parsevertx.cloud.CloudCode;
 import io.parsevertx.common.auth.AuthContext;
 import io.parsevertx.common.bus.ServiceRequest;
 import io.parsevertx.data.classes.ClassesService;
+import io.parsevertx.data.hooks.WebhookCaller;
+import io.parsevertx.data.hooks.Webhooks;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
 import org.slf4j.Logger;
@@ -28,11 +30,58 @@ public final class TriggeredClasses {
   private final ClassesService classes;
   private final CloudCode cloud;
   private final CloudCaller caller;
+  private final Webhooks hooks;
+  private final WebhookCaller webhooks;
 
-  public TriggeredClasses(ClassesService classes, CloudCode cloud) {
+  public TriggeredClasses(ClassesService classes, CloudCode cloud, Webhooks hooks,
+      WebhookCaller webhooks) {
     this.classes = classes;
     this.cloud = cloud;
     this.caller = new CloudCaller(classes);
+    this.hooks = hooks;
+    this.webhooks = webhooks;
+  }
+
+  /** A trigger declared through /hooks, else one in the app's cloud code. */
+  private boolean has(String kind, String className) {
+    return className != null && (hooks.triggerUrl(kind, className).isPresent()
+        || cloud.hasTrigger(kind, className));
+  }
+
+  /**
+   * Runs the trigger: its webhook with Parse's payload ({@code triggerName}, {@code object},
+   * {@code original}, the caller), else the cloud code handler. For beforeSave the answer is
+   * {@code {"changes": ...}}: a webhook's {@code success} object, or what the handler set.
+   */
+  private Future<JsonObject> trigger(String kind, String className, JsonObject request) {
+    java.util.Optional<String> url = hooks.triggerUrl(kind, className);
+    if (url.isEmpty()) {
+      return cloud.runTrigger(kind, className, request);
+    }
+    JsonObject stored = request.getJsonObject("original");
+    JsonObject object = (stored == null ? new JsonObject() : stored.copy())
+        .mergeIn(request.getJsonObject("changes", new JsonObject())).put("className", className);
+    JsonObject payload = request.copy().put("triggerName", kind).put("object", object);
+    payload.remove("changes");
+    payload.remove("previous");
+    if (!kind.startsWith("before")) {
+      payload.remove("original");
+      if (request.getJsonObject("previous") != null) {
+        payload.put("original", request.getJsonObject("previous"));
+      }
+    }
+    return webhooks.call(url.get(), payload).map(answer -> {
+      JsonObject changes = new JsonObject();
+      if ("beforeSave".equals(kind) && answer instanceof JsonObject fields) {
+        fields.forEach(e -> {
+          if (!java.util.Set.of("className", "objectId", "createdAt", "updatedAt", "__type")
+              .contains(e.getKey())) {
+            changes.put(e.getKey(), e.getValue());
+          }
+        });
+      }
+      return new JsonObject().put("changes", changes);
+    });
   }
 
   /**
@@ -82,19 +131,18 @@ public final class TriggeredClasses {
 
   public Future<JsonObject> delete(ServiceRequest request) {
     String className = request.className();
-    if (!cloud.hasTrigger(BEFORE_DELETE, className)
-        && !cloud.hasTrigger(AFTER_DELETE, className)) {
+    if (!has(BEFORE_DELETE, className)
+        && !has(AFTER_DELETE, className)) {
       return classes.delete(request);
     }
     return caller.of(request).compose(call -> stored(request).compose(original ->
-        cloud.runTrigger(BEFORE_DELETE, className, call.copy().put("original", original))
+        trigger(BEFORE_DELETE, className, call.copy().put("original", original))
             .compose(v -> classes.delete(request))
             .onSuccess(v -> after(AFTER_DELETE, className, call, original, null))));
   }
 
   private boolean saves(String className) {
-    return className != null && (cloud.hasTrigger(BEFORE_SAVE, className)
-        || cloud.hasTrigger(AFTER_SAVE, className));
+    return has(BEFORE_SAVE, className) || has(AFTER_SAVE, className);
   }
 
   /** The body to write: as sent, with the fields the beforeSave handler set or unset. */
@@ -104,7 +152,10 @@ public final class TriggeredClasses {
     if (original != null) {
       trigger.put("original", original);
     }
-    return cloud.runTrigger(kind, request.className(), trigger).map(outcome -> {
+    if (!has(kind, request.className())) {
+      return Future.succeededFuture(request.body().copy());
+    }
+    return trigger(kind, request.className(), trigger).map(outcome -> {
       JsonObject body = request.body().copy();
       JsonObject changes = outcome.getJsonObject("changes");
       if (changes != null) {
@@ -116,7 +167,7 @@ public final class TriggeredClasses {
 
   private void after(String kind, String className, JsonObject call, JsonObject original,
       JsonObject object) {
-    if (!cloud.hasTrigger(kind, className)) {
+    if (!has(kind, className)) {
       return;
     }
     // note: an after-trigger sees the object as stored (for afterDelete: as it was)
@@ -124,7 +175,7 @@ public final class TriggeredClasses {
     if (object != null && original != null) {
       trigger.put("previous", original);
     }
-    cloud.runTrigger(kind, className, trigger).onFailure(e -> LOG.warn(
+    trigger(kind, className, trigger).onFailure(e -> LOG.warn(
         "event=cloud_after_trigger_failed trigger={} className={} error={}", kind, className,
         e.getMessage()));
   }

@@ -26,6 +26,18 @@ public final class SpecialClasses {
 
   private SpecialClasses() {}
 
+  /**
+   * For a class that does not exist yet: the server-kept classes stay the master key's even
+   * before their first object (else a client could create {@code _Hooks} rows, say).
+   */
+  public static void checkNew(String className, String operation, AccessPolicy policy) {
+    if (MASTER_ONLY.contains(className) && !policy.master()) {
+      throw ParseException.of(ParseErrorCode.OPERATION_FORBIDDEN,
+          "Clients aren't allowed to perform the %s operation on the %s collection.", operation,
+          className);
+    }
+  }
+
   /** The class-level check of {@code operation}, with the special classes' exceptions. */
   public static QueryNode check(ClassSchema schema, String operation, AccessPolicy policy,
       QueryNode where) {
