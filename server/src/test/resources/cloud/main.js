@@ -163,3 +163,10 @@ Parse.Cloud.afterFind('Article', (request) => {
 Parse.Cloud.beforeFind('Refused', () => {
   throw new Parse.Error(Parse.Error.OPERATION_FORBIDDEN, 'no finds here');
 });
+
+// validators with roles, user keys and constant fields
+Parse.Cloud.define('moderatorsOnly', () => 'moderated', { requireAnyUserRoles: ['Moderator', 'Admin'] });
+Parse.Cloud.define('needsEmail', () => 'has email', { requireUserKeys: ['email'] });
+Parse.Cloud.beforeSave('Ledger', () => {}, {
+  fields: { owner: { constant: true }, kind: { default: 'plain' } },
+});

@@ -81,8 +81,8 @@ public final class CloudCode {
    *
    * @param request {@code original} (the stored object, absent when new), {@code changes} (the
    *     request's body), {@code master}, {@code user}, {@code installationId}, {@code ip}
-   * @return for beforeSave {@code {"changes": {...}}}, the fields to save as the handler left
-   *     them; else {@code {}}; fails with the handler's error as a function does
+   * @return for beforeSave {@code {"fields": {...}}}, every plain field to save as the handler
+   *     left them; else {@code {}}; fails with the handler's error as a function does
    */
   public Future<JsonObject> runTrigger(String kind, String className, JsonObject request) {
     if (pool == null || !hasTrigger(kind, className)) {

@@ -42,13 +42,28 @@
     return typeof validator === 'function' ? validator : Object.assign({}, validator);
   }
 
-  function checkFields(fields, params) {
+  // Checks (and fills defaults of) a validator's fields: a function's params, or a trigger's
+  // object, where a constant field keeps its stored value for all but the master key.
+  function checkFields(fields, request) {
+    const object = request.object;
+    const read = (name) => (object ? object.get(name) : (request.params || {})[name]);
+    const write = (name, value) => {
+      if (object) {
+        object.set(name, value);
+      } else {
+        request.params[name] = value;
+      }
+    };
     const spec = Array.isArray(fields) ? Object.fromEntries(fields.map((f) => [f, {}])) : fields;
     for (const name of Object.keys(spec)) {
       const rule = spec[name] || {};
-      let value = params[name];
+      if (rule.constant && object && !object.isNew() && !request.master && object.dirty(name)) {
+        object.revert(name);
+      }
+      let value = read(name);
       if (value === undefined && rule.default !== undefined) {
-        value = params[name] = typeof rule.default === 'function' ? rule.default() : rule.default;
+        value = typeof rule.default === 'function' ? rule.default(request) : rule.default;
+        write(name, value);
       }
       if ((rule.required || Array.isArray(fields)) && value === undefined) {
         throw new ParseError(ParseError.VALIDATION_ERROR, 'Validation failed. Please specify data for ' + name + '.');
@@ -73,6 +88,17 @@
     }
   }
 
+  // the names of the roles the user is directly in
+  async function roleNamesOf(user) {
+    const roles = await new Parse.Query(Parse.Role).equalTo('users', user).find({ useMasterKey: true });
+    return roles.map((role) => role.getName());
+  }
+
+  async function wantedRoles(setting, request) {
+    const wanted = typeof setting === 'function' ? await setting(request) : setting;
+    return Array.isArray(wanted) ? wanted : [wanted];
+  }
+
   async function validate(validator, request) {
     if (validator == null) {
       return;
@@ -90,12 +116,32 @@
     if (validator.requireMaster && !request.master) {
       throw new ParseError(ParseError.VALIDATION_ERROR, 'Validation failed. Master key is required to complete this request.');
     }
-    if ((validator.requireUser || validator.requireAnyUserRoles || validator.requireAllUserRoles)
-        && !request.user && !request.master) {
+    const needsUser = validator.requireUser || validator.requireAnyUserRoles
+      || validator.requireAllUserRoles || validator.requireUserKeys;
+    if (needsUser && !request.user && !request.master) {
       throw new ParseError(ParseError.VALIDATION_ERROR, 'Validation failed. Please login to continue.');
     }
+    if (request.user && !request.master) {
+      if (validator.requireAnyUserRoles || validator.requireAllUserRoles) {
+        const held = await roleNamesOf(request.user);
+        const any = validator.requireAnyUserRoles && await wantedRoles(validator.requireAnyUserRoles, request);
+        const all = validator.requireAllUserRoles && await wantedRoles(validator.requireAllUserRoles, request);
+        if ((any && !any.some((r) => held.includes(r))) || (all && !all.every((r) => held.includes(r)))) {
+          throw new ParseError(ParseError.VALIDATION_ERROR, 'Validation failed. User does not match the required roles.');
+        }
+      }
+      if (validator.requireUserKeys) {
+        const keys = Array.isArray(validator.requireUserKeys) ? validator.requireUserKeys
+          : Object.keys(validator.requireUserKeys);
+        for (const key of keys) {
+          if (request.user.get(key) === undefined) {
+            throw new ParseError(ParseError.VALIDATION_ERROR, 'Validation failed. Please set data for ' + key + ' on your account.');
+          }
+        }
+      }
+    }
     if (validator.fields) {
-      checkFields(validator.fields, request.params || {});
+      checkFields(validator.fields, request);
     }
   }
 
@@ -249,7 +295,7 @@
     triggerNames() {
       return Promise.resolve(JSON.stringify(Object.keys(triggers)));
     },
-    // beforeSave answers {changes}: the fields to save as the handler left them
+    // beforeSave answers {fields}: the fields to save as the handler left them
     runTrigger(kind, className, requestJson) {
       const entry = triggers[kind + ':' + className];
       if (!entry) {
@@ -271,7 +317,8 @@
         await validate(entry.validator, request);
         await entry.handler(request);
         if (kind === 'beforeSave') {
-          return JSON.stringify({ changes: Parse._encode(request.object._getSaveJSON()) });
+          // every field to write, as the handler left them (one it reverted is absent)
+          return JSON.stringify({ fields: Parse._encode(request.object._getSaveJSON()) });
         }
         return JSON.stringify({});
       })().catch((e) => JSON.stringify({ error: errorOf(e) }));

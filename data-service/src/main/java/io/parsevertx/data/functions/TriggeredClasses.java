@@ -51,7 +51,8 @@ public final class TriggeredClasses {
   /**
    * Runs the trigger: its webhook with Parse's payload ({@code triggerName}, {@code object},
    * {@code original}, the caller), else the cloud code handler. For beforeSave the answer is
-   * {@code {"changes": ...}}: a webhook's {@code success} object, or what the handler set.
+   * a webhook's {@code success} object as {@code {"changes": ...}} (merged over the request),
+   * or the handler's object as {@code {"fields": ...}} (every field to write).
    */
   private Future<JsonObject> trigger(String kind, String className, JsonObject request) {
     java.util.Optional<String> url = hooks.triggerUrl(kind, className);
@@ -156,6 +157,18 @@ public final class TriggeredClasses {
       return Future.succeededFuture(request.body().copy());
     }
     return trigger(kind, request.className(), trigger).map(outcome -> {
+      JsonObject fields = outcome.getJsonObject("fields");
+      if (fields != null) {
+        // note: the handler's object holds every plain field to write; the operations the
+        // client sent (Increment, AddRelation, ...) were not set on it and stay as sent
+        JsonObject body = new JsonObject();
+        request.body().forEach(e -> {
+          if (e.getValue() instanceof JsonObject op && op.containsKey("__op")) {
+            body.put(e.getKey(), op);
+          }
+        });
+        return body.mergeIn(fields);
+      }
       JsonObject body = request.body().copy();
       JsonObject changes = outcome.getJsonObject("changes");
       if (changes != null) {

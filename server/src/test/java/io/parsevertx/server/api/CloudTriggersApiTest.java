@@ -100,4 +100,37 @@ class CloudTriggersApiTest extends ApiTestBase {
         result);
     assertFalse(result.isEmpty());
   }
+
+  @Test
+  void validatorsCheckRolesUserKeysAndConstantFields() {
+    JsonObject user = expect(request(HttpMethod.POST, "/users", new JsonObject()
+        .put("username", "mod-" + UUID.randomUUID()).put("password", "pw")), 201);
+    Map<String, String> asUser = Map.of(ParseHeaders.APPLICATION_ID, APP_ID,
+        ParseHeaders.SESSION_TOKEN, user.getString("sessionToken"));
+    assertEquals("Validation failed. User does not match the required roles.",
+        expectError(request(HttpMethod.POST, "/functions/moderatorsOnly", asUser,
+            new JsonObject()), 400, 142).getString("error"));
+    expect(request(HttpMethod.POST, "/roles", MASTER, new JsonObject().put("name", "Moderator")
+        .put("ACL", new JsonObject().put("*", new JsonObject().put("read", true)))
+        .put("users", new JsonObject().put("__op", "AddRelation").put("objects",
+            new JsonArray().add(new JsonObject().put("__type", "Pointer")
+                .put("className", "_User").put("objectId", user.getString("objectId")))))), 201);
+    assertEquals("moderated", expect(request(HttpMethod.POST, "/functions/moderatorsOnly",
+        asUser, new JsonObject()), 200).getString("result"));
+    expectError(request(HttpMethod.POST, "/functions/needsEmail", asUser, new JsonObject()),
+        400, 142);
+
+    String id = create("Ledger", new JsonObject().put("owner", "ada")).getString("objectId");
+    assertEquals("plain", expect(request(HttpMethod.GET, "/classes/Ledger/" + id, null), 200)
+        .getString("kind"));
+    expect(request(HttpMethod.PUT, "/classes/Ledger/" + id, new JsonObject()
+        .put("owner", "mallory").put("kind", "special")), 200);
+    JsonObject kept = expect(request(HttpMethod.GET, "/classes/Ledger/" + id, null), 200);
+    assertEquals("ada", kept.getString("owner"), kept::encode);
+    assertEquals("special", kept.getString("kind"));
+    expect(request(HttpMethod.PUT, "/classes/Ledger/" + id, MASTER, new JsonObject()
+        .put("owner", "grace")), 200);
+    assertEquals("grace", expect(request(HttpMethod.GET, "/classes/Ledger/" + id, null), 200)
+        .getString("owner"));
+  }
 }
