@@ -1,5 +1,6 @@
 package io.parsevertx.cloud;
 
+import io.parsevertx.cloud.java.JavaHandlers;
 import io.parsevertx.cloud.js.JsContextPool;
 import io.parsevertx.common.error.ParseErrorCode;
 import io.parsevertx.common.options.CloudCodeOptions;
@@ -9,9 +10,9 @@ import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
 
 /**
- * An app's Cloud Code, as the service that owns an operation calls it: functions for now (see
- * cloud-code/README.md for what comes next). Handlers run in a {@link JsContextPool}, never on
- * an event loop.
+ * An app's Cloud Code, as the service that owns an operation calls it: functions, triggers and
+ * jobs. JavaScript handlers run in a {@link JsContextPool}, Java handlers ({@link JavaHandlers},
+ * which come first for a name both define) on worker threads; never on an event loop.
  */
 public final class CloudCode {
   /** Jobs are background work: an hour before one is stopped (cloudTimeout is for requests). */
@@ -19,10 +20,17 @@ public final class CloudCode {
   private final JsContextPool pool;
   /** "beforeSave:GameScore", ...: what main.js registered (every context loads the same). */
   private final java.util.Set<String> triggers;
+  private final JavaHandlers javaHandlers;
+  private final Vertx vertx;
+  private final CloudHost host;
 
-  private CloudCode(JsContextPool pool, java.util.Set<String> triggers) {
+  private CloudCode(JsContextPool pool, java.util.Set<String> triggers, JavaHandlers javaHandlers,
+      Vertx vertx, CloudHost host) {
     this.pool = pool;
     this.triggers = triggers;
+    this.javaHandlers = javaHandlers;
+    this.vertx = vertx;
+    this.host = host;
   }
 
   /**
@@ -31,13 +39,22 @@ public final class CloudCode {
    */
   public static Future<CloudCode> start(Vertx vertx, CloudCodeOptions options,
       CloudHost host) {
-    if (options.main() == null) {
-      return Future.succeededFuture(new CloudCode(null, java.util.Set.of()));
+    boolean jar = options.main() != null
+        && options.main().getFileName().toString().endsWith(".jar");
+    JavaHandlers javaHandlers;
+    try {
+      javaHandlers = JavaHandlers.load(jar ? options.main() : null);
+    } catch (java.io.IOException e) {
+      return Future.failedFuture(e);
+    }
+    if (options.main() == null || jar) {
+      return Future.succeededFuture(new CloudCode(null, java.util.Set.of(), javaHandlers, vertx, host));
     }
     return JsContextPool.start(vertx, options.main(), options.contexts(),
         options.timeoutMillis(), host).compose(pool -> pool.call("triggerNames").map(names ->
             new CloudCode(pool, new io.vertx.core.json.JsonArray(names).stream()
-                .map(String::valueOf).collect(java.util.stream.Collectors.toUnmodifiableSet()))));
+                .map(String::valueOf).collect(java.util.stream.Collectors.toUnmodifiableSet()),
+                javaHandlers, vertx, host)));
   }
 
   /**
@@ -49,6 +66,9 @@ public final class CloudCode {
    *     string or error, 142 for a failed validator, 124 past {@code cloudTimeout}
    */
   public Future<JsonObject> runFunction(String name, JsonObject request) {
+    if (javaHandlers.hasFunction(name)) {
+      return javaHandlers.runFunction(vertx, host, name, request);
+    }
     if (pool == null) {
       return Future.failedFuture(new ParseException(ParseErrorCode.SCRIPT_FAILED,
           "Invalid function: \"" + name + "\""));
@@ -73,7 +93,7 @@ public final class CloudCode {
 
   /** Whether main.js registered {@code kind} ("beforeSave", ...) for {@code className}. */
   public boolean hasTrigger(String kind, String className) {
-    return triggers.contains(kind + ":" + className);
+    return javaHandlers.hasTrigger(kind, className) || triggers.contains(kind + ":" + className);
   }
 
   /**
@@ -85,6 +105,9 @@ public final class CloudCode {
    *     left them; else {@code {}}; fails with the handler's error as a function does
    */
   public Future<JsonObject> runTrigger(String kind, String className, JsonObject request) {
+    if (javaHandlers.hasTrigger(kind, className)) {
+      return javaHandlers.runTrigger(vertx, host, kind, className, request);
+    }
     if (pool == null || !hasTrigger(kind, className)) {
       return Future.succeededFuture(new JsonObject());
     }

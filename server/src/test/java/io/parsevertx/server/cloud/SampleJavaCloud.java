@@ -1,0 +1,55 @@
+package io.parsevertx.server.cloud;
+
+import io.parsevertx.cloud.java.Cloud;
+import io.parsevertx.cloud.java.CloudCodeModule;
+import io.parsevertx.common.error.ParseErrorCode;
+import io.parsevertx.common.error.ParseException;
+import io.vertx.core.json.JsonObject;
+
+/**
+ * A Java cloud code module as an app would write it: the tests package it into a jar of its own
+ * (with its META-INF/services entry) and start the server with {@code --cloud that.jar}.
+ */
+public final class SampleJavaCloud implements CloudCodeModule {
+
+  @Override
+  public void register(Cloud cloud) {
+    cloud.define("javaHello", request -> "Hello from Java, "
+        + request.params().getString("name", "world") + "!");
+
+    cloud.define("javaAverage", request -> request.sdk().asMaster()
+        .find("JavaScore", new JsonObject().put("where", new JsonObject()
+            .put("player", request.params().getString("player"))))
+        .map(scores -> scores.stream().mapToInt(s -> s.getInteger("points")).average()
+            .orElse(0)));
+
+    cloud.define("javaWhoAmI", request -> {
+      if (request.user() == null) {
+        throw new ParseException(ParseErrorCode.VALIDATION_ERROR, "Please login to continue.");
+      }
+      return request.user().getString("username");
+    });
+
+    cloud.beforeSave("JavaScore", request -> {
+      JsonObject score = request.object();
+      if (score.getInteger("points", 0) < 0) {
+        throw new ParseException(ParseErrorCode.VALIDATION_ERROR, "points must not be negative");
+      }
+      score.put("checked", true);
+      if (request.isNew()) {
+        score.put("source", "java");
+      }
+      return null;
+    });
+
+    cloud.afterSave("JavaScore", request -> request.sdk().asMaster().save("JavaAudit",
+        new JsonObject().put("scoreId", request.object().getString("objectId"))));
+
+    cloud.beforeDelete("JavaScore", request -> {
+      if (request.object().getBoolean("locked", false)) {
+        throw new IllegalStateException("locked scores stay");
+      }
+      return null;
+    });
+  }
+}
