@@ -121,7 +121,7 @@ start_ours() {
   local pid args
   ours_port="$(free_port)"
   args=(--appId "$app_id" --masterKey "$master_key" --port "$ours_port" --host 127.0.0.1
-    --dataDir "$work/data")
+    --dataDir "$work/data" --cloud "$root/bench/cloud/main.js")
   [ -z "$1" ] || args+=(--databaseURI "$1")
   # shellcheck disable=SC2086
   java ${JAVA_OPTS:-} -jar "$server_jar" "${args[@]}" ${SERVER_ARGS:-} \
@@ -168,6 +168,7 @@ start_parse_server() {
   (cd "$node_dir" && exec node_modules/.bin/parse-server \
     --appId "$app_id" --masterKey "$master_key" --databaseURI "$1" --port "$parse_port" \
     --host 127.0.0.1 --mountPath "$mount" --allowClientClassCreation true \
+    --cloud "$root/bench/cloud/main.js" \
     --logsFolder "$work/parse-server-logs") \
     >"$work/parse-server.log" 2>&1 &
   pid=$!

@@ -57,6 +57,12 @@ public final class ParseClient {
     return request(HttpMethod.POST, classPath(className)).sendBuffer(body.toBuffer());
   }
 
+  /** {@code POST /functions/:name}: a Cloud Code function. */
+  public Future<HttpResponse<Buffer>> runFunction(String name, JsonObject params) {
+    return request(HttpMethod.POST, basePath + "/functions/" + name)
+        .sendBuffer(params.toBuffer());
+  }
+
   /** {@code GET /classes/:className/:objectId}. */
   public Future<HttpResponse<Buffer>> get(String className, String objectId) {
     return request(HttpMethod.GET, classPath(className) + "/" + objectId).send();

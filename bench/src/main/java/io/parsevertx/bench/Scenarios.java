@@ -25,9 +25,18 @@ public final class Scenarios {
   public static final String LOGIN = "login";
   /** {@code GET /users/me}: bound by how the server resolves a session token. */
   public static final String ME = "me";
+  /** {@code POST /functions/hello} of bench/cloud/main.js: Cloud Code's own overhead. */
+  public static final String FUNCTION = "function";
+  /** A create whose beforeSave (bench/cloud/main.js) edits two fields. */
+  public static final String TRIGGERED_SAVE = "triggeredSave";
+  /** The class bench/cloud/main.js has a beforeSave for. */
+  public static final String TRIGGERED_CLASS = "BenchReview";
   /** Every scenario, in the order the bench runs them by default. */
   public static final List<String> ALL =
-      List.of(CREATE, GET, QUERY, COUNT, INCREMENT, LOGIN, ME);
+      List.of(CREATE, GET, QUERY, COUNT, INCREMENT, LOGIN, ME, FUNCTION, TRIGGERED_SAVE);
+
+  private static final JsonObject HELLO = new JsonObject().put("name", "bench");
+  private static final JsonObject REVIEW = new JsonObject().put("text", "  a review  ");
 
   private static final Buffer INCREMENT_BODY =
       Buffer.buffer("{\"counter\":{\"__op\":\"Increment\",\"amount\":1}}");
@@ -67,6 +76,12 @@ public final class Scenarios {
       case ME -> new Simple(ME, 0, i -> api.me(user.sessionToken()),
           body -> user.username().equals(body.getValue("username")) ? null
               : "answered no username " + user.username() + ": " + body.encode());
+      case FUNCTION -> new Simple(FUNCTION, 0, i -> api.runFunction("hello", HELLO),
+          body -> "Hello, bench!".equals(body.getValue("result")) ? null
+              : "answered " + body.encode());
+      case TRIGGERED_SAVE -> new Simple(TRIGGERED_SAVE, 0,
+          i -> api.create(TRIGGERED_CLASS, REVIEW),
+          body -> body.containsKey(ParseFields.OBJECT_ID) ? null : "answered no objectId");
       default -> throw new IllegalArgumentException(
           "unknown scenario " + name + "; known: " + String.join(",", ALL));
     };
@@ -80,7 +95,8 @@ public final class Scenarios {
 
   /** Whether a scenario reads the seeded data. */
   public static boolean needsData(String name) {
-    return !CREATE.equals(name) && !needsUser(name);
+    return !CREATE.equals(name) && !FUNCTION.equals(name) && !TRIGGERED_SAVE.equals(name)
+        && !needsUser(name);
   }
 
   /** Whether a scenario acts as the signed-up {@link BenchUser}. */
