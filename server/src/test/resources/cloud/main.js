@@ -1,5 +1,6 @@
 // A Parse app's cloud code, written as apps write it for Parse Server.
 const { greeting } = require('./lib/greeting.js');
+const slug = require('tiny-slug');
 
 Parse.Cloud.define('hello', (request) => {
   return greeting(request.params.name || 'world');
@@ -170,3 +171,24 @@ Parse.Cloud.define('needsEmail', () => 'has email', { requireUserKeys: ['email']
 Parse.Cloud.beforeSave('Ledger', () => {}, {
   fields: { owner: { constant: true }, kind: { default: 'plain' } },
 });
+
+// login triggers
+Parse.Cloud.beforeLogin((request) => {
+  if (request.object.get('isBanned')) {
+    throw new Error('Access denied, you have been banned.');
+  }
+});
+
+Parse.Cloud.afterLogin(async (request) => {
+  const entry = new Parse.Object('LoginLog');
+  entry.set('userId', request.object.id);
+  await entry.save(null, { useMasterKey: true });
+});
+
+Parse.Cloud.afterLogout(async (request) => {
+  const entry = new Parse.Object('LogoutLog');
+  entry.set('userId', request.object.get('user').id);
+  await entry.save(null, { useMasterKey: true });
+});
+
+Parse.Cloud.define('slug', (request) => slug(request.params.text));

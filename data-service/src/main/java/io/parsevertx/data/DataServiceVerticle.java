@@ -66,6 +66,8 @@ public final class DataServiceVerticle extends VerticleBase {
                   new JobsService(loaded, classes)::run)));
               consumers.add(bus.consumer(EventBusAddresses.HOOKS, BusReplies.handler(
                   new HooksService(hooks)::handle)));
+              consumers.add(bus.consumer(EventBusAddresses.TRIGGERS_RUN, BusReplies.handler(
+                  writes::runForOtherService)));
               return Future.all(consumers.stream().map(MessageConsumer::completion).toList());
             }));
   }

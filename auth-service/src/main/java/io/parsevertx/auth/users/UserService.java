@@ -55,12 +55,17 @@ public final class UserService {
   private final LoginFactors factors;
   private final AuthDataAdapters adapters;
   private final Consumer<ObjectChange> liveChanges;
+  private static final long TRIGGER_TIMEOUT_MILLIS = 30_000;
+  private final AuthTriggers triggers;
 
   /** @param liveChanges told of every user created, changed or deleted, for LiveQuery */
   public UserService(StorageAdapter storage, SchemaController schemas, SessionService sessions,
       PasswordHasher hasher, AuthServiceConfig config, EventBus bus,
       PrincipalResolver principals, AccountEmails emails, AuthDataAdapters adapters,
       SmsSender smsSender, Consumer<ObjectChange> liveChanges) {
+    // note: the gateway's own timeout bounds the whole request; this one only a lost reply
+    this.triggers = new AuthTriggers(new io.parsevertx.common.bus.DataServiceClient(bus,
+        TRIGGER_TIMEOUT_MILLIS));
     this.liveChanges = liveChanges;
     this.adapters = adapters;
     this.storage = storage;
@@ -143,11 +148,15 @@ public final class UserService {
     return checkCredentials(request).compose(user -> factors.furtherFactors(user, request,
         "password"))
         .compose(this::clearFailedLogins)
+        .compose(user -> triggers.before("beforeLogin", UserFields.forOwner(user,
+            adapters.views()), request.auth()).map(user))
         .compose(user -> sessions.create(
             user.getString(ParseFields.OBJECT_ID), "login", "password",
             request.auth().installationId())
         .map(session -> UserFields.forOwner(user, adapters.views()).put(SessionService.SESSION_TOKEN,
-            session.getString(SessionService.SESSION_TOKEN))));
+            session.getString(SessionService.SESSION_TOKEN))))
+        .onSuccess(loggedIn -> triggers.after("afterLogin", ClassNames.USER, loggedIn,
+            request.auth()));
   }
 
   /**
@@ -256,7 +265,9 @@ public final class UserService {
     if (token == null) {
       return Future.succeededFuture(new JsonObject());
     }
-    return sessions.find(token).compose(sessions::delete)
+    return sessions.find(token).compose(session -> sessions.delete(session)
+            .onSuccess(v -> triggers.after("afterLogout", ClassNames.SESSION, session,
+                request.auth())))
         .recover(e -> isInvalidToken(e) ? Future.succeededFuture() : Future.failedFuture(e))
         .map(v -> new JsonObject());
   }

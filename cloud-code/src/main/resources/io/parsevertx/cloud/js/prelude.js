@@ -229,6 +229,12 @@
         triggers['job:' + target] = { handler, validator: null };
         return;
       }
+      // note: these name no class: (handler, validator); their object is a user or a session
+      const classless = { beforeLogin: '_User', afterLogin: '_User', beforePasswordResetRequest: '_User', afterLogout: '_Session' };
+      if (classless[kind]) {
+        triggers[kind + ':' + classless[kind]] = { handler: target, validator: validatorOf(handler) };
+        return;
+      }
       triggers[kind + ':' + classNameOf(target)] = { handler, validator: validatorOf(validator) };
     };
   }

@@ -82,6 +82,11 @@ public final class DataServiceClient {
     return send(EventBusAddresses.JOBS_RUN, request);
   }
 
+  /** Runs the app's trigger for another service's operation; see TRIGGERS_RUN */
+  public Future<JsonObject> runTrigger(ServiceRequest request) {
+    return send(EventBusAddresses.TRIGGERS_RUN, request);
+  }
+
   /** {@code /hooks/functions|triggers[...]}; params {@code method} and {@code path} */
   public Future<JsonObject> hooks(ServiceRequest request) {
     return send(EventBusAddresses.HOOKS, request);

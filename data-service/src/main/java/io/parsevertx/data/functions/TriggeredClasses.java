@@ -142,6 +142,20 @@ public final class TriggeredClasses {
             .onSuccess(v -> after(AFTER_DELETE, className, call, original, null))));
   }
 
+  /**
+   * A trigger of an operation another service owns (auth-service's beforeLogin, say): the
+   * object in the body's {@code original}, the caller from the request's auth.
+   */
+  public Future<JsonObject> runForOtherService(ServiceRequest request) {
+    String kind = request.params().getString("triggerName");
+    String className = request.className();
+    if (!cloud.hasTrigger(kind, className)) {
+      return Future.succeededFuture(new JsonObject());
+    }
+    return caller.of(request).compose(call -> cloud.runTrigger(kind, className,
+        call.put("original", request.body().getJsonObject("original"))));
+  }
+
   private boolean saves(String className) {
     return has(BEFORE_SAVE, className) || has(AFTER_SAVE, className);
   }

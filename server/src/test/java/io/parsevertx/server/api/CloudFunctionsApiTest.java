@@ -44,6 +44,9 @@ class CloudFunctionsApiTest extends ApiTestBase {
             200));
     assertEquals(new JsonObject().put("result", true),
         expect(run("logs", new JsonObject()), 200));
+    // a package from the app's node_modules, through require()
+    assertEquals("hello-cloud-code", expect(run("slug", new JsonObject()
+        .put("text", " Hello, Cloud Code! ")), 200).getString("result"));
   }
 
   @Test

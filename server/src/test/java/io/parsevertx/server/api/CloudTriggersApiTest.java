@@ -133,4 +133,32 @@ class CloudTriggersApiTest extends ApiTestBase {
     assertEquals("grace", expect(request(HttpMethod.GET, "/classes/Ledger/" + id, null), 200)
         .getString("owner"));
   }
+
+  private static int entries(String className, String userId) {
+    return expect(client.requestAbs(HttpMethod.GET, url("/classes/" + className))
+        .putHeader(ParseHeaders.APPLICATION_ID, APP_ID)
+        .putHeader(ParseHeaders.MASTER_KEY, MASTER_KEY)
+        .addQueryParam("where", new JsonObject().put("userId", userId).encode()).send().await(),
+        200).getJsonArray("results").size();
+  }
+
+  @Test
+  void loginTriggersRefuseAndFollowLogInsAndLogOuts() {
+    String banned = "banned-" + UUID.randomUUID();
+    expect(request(HttpMethod.POST, "/users", new JsonObject().put("username", banned)
+        .put("password", "pw").put("isBanned", true)), 201);
+    assertEquals("Access denied, you have been banned.", expectError(request(HttpMethod.POST,
+        "/login", new JsonObject().put("username", banned).put("password", "pw")), 400, 141)
+        .getString("error"));
+
+    String name = "welcome-" + UUID.randomUUID();
+    String userId = expect(request(HttpMethod.POST, "/users", new JsonObject()
+        .put("username", name).put("password", "pw")), 201).getString("objectId");
+    String token = expect(request(HttpMethod.POST, "/login", new JsonObject()
+        .put("username", name).put("password", "pw")), 200).getString("sessionToken");
+    PushApiTest.waitUntil(() -> entries("LoginLog", userId) == 1, 10_000);
+    expect(request(HttpMethod.POST, "/logout", Map.of(ParseHeaders.APPLICATION_ID, APP_ID,
+        ParseHeaders.SESSION_TOKEN, token), new JsonObject()), 200);
+    PushApiTest.waitUntil(() -> entries("LogoutLog", userId) == 1, 10_000);
+  }
 }

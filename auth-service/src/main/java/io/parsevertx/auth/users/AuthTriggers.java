@@ -1,0 +1,41 @@
+package io.parsevertx.auth.users;
+
+import io.parsevertx.common.auth.AuthContext;
+import io.parsevertx.common.bus.DataServiceClient;
+import io.parsevertx.common.bus.ServiceRequest;
+import io.parsevertx.common.schema.ClassNames;
+import io.vertx.core.Future;
+import io.vertx.core.json.JsonObject;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The app's triggers around auth-service's operations - {@code beforeLogin} (may refuse),
+ * {@code afterLogin}, {@code afterLogout}, {@code beforePasswordResetRequest} (may refuse) -
+ * run by the cloud code data-service loaded, over the bus.
+ */
+public final class AuthTriggers {
+  private static final Logger LOG = LoggerFactory.getLogger(AuthTriggers.class);
+  private final DataServiceClient data;
+
+  public AuthTriggers(DataServiceClient data) {
+    this.data = data;
+  }
+
+  /** A before-trigger: fails with the handler's error, which refuses the operation. */
+  public Future<Void> before(String kind, JsonObject user, AuthContext caller) {
+    return run(kind, ClassNames.USER, user, caller).mapEmpty();
+  }
+
+  /** An after-trigger: runs without holding the answer; a failure is logged. */
+  public void after(String kind, String className, JsonObject object, AuthContext caller) {
+    run(kind, className, object, caller).onFailure(e -> LOG.warn(
+        "event=cloud_after_trigger_failed trigger={} error={}", kind, e.getMessage()));
+  }
+
+  private Future<JsonObject> run(String kind, String className, JsonObject object,
+      AuthContext caller) {
+    return data.runTrigger(new ServiceRequest(null, caller, className, null,
+        new JsonObject().put("triggerName", kind), new JsonObject().put("original", object)));
+  }
+}
