@@ -91,6 +91,12 @@ public final class CloudCode {
         .compose(CloudCode::resultOrError);
   }
 
+  /** The names of the jobs the app's cloud code defines. */
+  public java.util.Set<String> jobNames() {
+    return triggers.stream().filter(t -> t.startsWith("job:")).map(t -> t.substring(4))
+        .collect(java.util.stream.Collectors.toCollection(java.util.TreeSet::new));
+  }
+
   /** Whether main.js registered {@code kind} ("beforeSave", ...) for {@code className}. */
   public boolean hasTrigger(String kind, String className) {
     return javaHandlers.hasTrigger(kind, className) || triggers.contains(kind + ":" + className);

@@ -11,6 +11,7 @@ import io.parsevertx.common.bus.ServiceRole;
 import io.parsevertx.data.classes.ClassesService;
 import io.parsevertx.data.functions.FunctionsService;
 import io.parsevertx.data.functions.InternalRest;
+import io.parsevertx.data.functions.JobSchedules;
 import io.parsevertx.data.functions.JobsService;
 import io.parsevertx.data.functions.TriggeredClasses;
 import io.parsevertx.data.hooks.HooksService;
@@ -32,6 +33,7 @@ import java.util.List;
 public final class DataServiceVerticle extends VerticleBase {
   private DataComponents components;
   private CloudCode cloud;
+  private long scheduler = -1;
 
   @Override
   public Future<?> start() {
@@ -62,8 +64,15 @@ public final class DataServiceVerticle extends VerticleBase {
               List<MessageConsumer<JsonObject>> consumers = consumers(bus, classes, writes,
                   functions);
               consumers.add(hooksConsumer);
+              JobsService jobs = new JobsService(loaded, classes);
+              JobSchedules schedules = new JobSchedules(vertx, loaded, classes, jobs);
               consumers.add(bus.consumer(EventBusAddresses.JOBS_RUN, BusReplies.handler(
-                  new JobsService(loaded, classes)::run)));
+                  jobs::run)));
+              consumers.add(bus.consumer(EventBusAddresses.JOB_SCHEDULES, BusReplies.handler(
+                  schedules::handle)));
+              if (!loaded.jobNames().isEmpty()) {
+                scheduler = vertx.setPeriodic(JobSchedules.PERIOD_MILLIS, id -> schedules.scan());
+              }
               consumers.add(bus.consumer(EventBusAddresses.HOOKS, BusReplies.handler(
                   new HooksService(hooks)::handle)));
               consumers.add(bus.consumer(EventBusAddresses.TRIGGERS_RUN, BusReplies.handler(
@@ -107,6 +116,7 @@ public final class DataServiceVerticle extends VerticleBase {
 
   @Override
   public Future<?> stop() {
+    vertx.cancelTimer(scheduler);
     if (cloud != null) {
       cloud.close();
     }

@@ -7,7 +7,7 @@ import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 
 /**
- * Webhook declarations (master key), kept by data-service.
+ * Webhook declarations and job schedules (master key), kept by data-service.
  *
  * <pre>
  * GET    /hooks/functions                   curl -H "X-Parse-Application-Id: APP" -H "X-Parse-Master-Key: MK" URL/hooks/functions
@@ -16,6 +16,8 @@ import io.vertx.ext.web.RoutingContext;
  * DELETE /hooks/functions/:name             ... -X DELETE URL/hooks/functions/baz
  * GET    /hooks/triggers                    (and POST {"className","triggerName","url"})
  * GET|PUT|DELETE /hooks/triggers/:className/:triggerName
+ * GET    /cloud_code/jobs/data              {"jobs": [defined], "in_use": [scheduled]}
+ * GET|POST /cloud_code/jobs, PUT|DELETE /cloud_code/jobs/:objectId   {"job_schedule": {...}}
  * </pre>
  */
 final class HooksRoutes {
@@ -27,6 +29,25 @@ final class HooksRoutes {
 
   void mount(Router router) {
     router.route("/hooks/*").handler(this::handle);
+    router.route("/cloud_code/jobs").handler(this::handleSchedules);
+    router.route("/cloud_code/jobs/*").handler(this::handleSchedules);
+  }
+
+  /** {@code /cloud_code/jobs[/data|/:objectId]}: job schedules, and the jobs one may schedule. */
+  private void handleSchedules(RoutingContext ctx) {
+    ServiceRequest plain = ParseRequest.of(ctx).requireMaster().toService(null, null);
+    String path = ctx.pathParam("*");
+    data.jobSchedules(new ServiceRequest(plain.requestId(), plain.auth(), null, null,
+            plain.params().copy().put("method", ctx.request().method().name())
+                .put("path", path == null ? "" : path), plain.body()))
+        .onSuccess(reply -> {
+          if (reply.size() == 1 && reply.getValue("results") instanceof JsonArray results) {
+            Responses.jsonArray(ctx, results);
+          } else {
+            Responses.json(ctx, reply);
+          }
+        })
+        .onFailure(ctx::fail);
   }
 
   private void handle(RoutingContext ctx) {

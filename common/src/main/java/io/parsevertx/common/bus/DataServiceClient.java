@@ -87,6 +87,11 @@ public final class DataServiceClient {
     return send(EventBusAddresses.TRIGGERS_RUN, request);
   }
 
+  /** {@code /cloud_code/jobs[...]}; params {@code method} and {@code path} */
+  public Future<JsonObject> jobSchedules(ServiceRequest request) {
+    return send(EventBusAddresses.JOB_SCHEDULES, request);
+  }
+
   /** {@code /hooks/functions|triggers[...]}; params {@code method} and {@code path} */
   public Future<JsonObject> hooks(ServiceRequest request) {
     return send(EventBusAddresses.HOOKS, request);

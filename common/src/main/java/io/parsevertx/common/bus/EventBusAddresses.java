@@ -63,6 +63,8 @@ public final class EventBusAddresses {
   public static final String JOBS_RUN = PREFIX + "data.jobs.run";
   /** {@code /hooks/...}: params {@code method} and {@code path} (below /hooks), master only. */
   public static final String HOOKS = PREFIX + "data.hooks";
+  /** {@code /cloud_code/jobs[/data|/:objectId]}: params {@code method} and {@code path}. */
+  public static final String JOB_SCHEDULES = PREFIX + "data.jobs.schedules";
   /**
    * A trigger another service's operation fires (beforeLogin, afterLogout, ...), run by the
    * cloud code data-service loaded: className, params {@code triggerName}, body the trigger's

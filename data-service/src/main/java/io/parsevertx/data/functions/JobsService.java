@@ -42,7 +42,8 @@ public final class JobsService {
       return Future.failedFuture(new ParseException(ParseErrorCode.SCRIPT_FAILED,
           "Invalid job: " + name));
     }
-    JsonObject status = new JsonObject().put("jobName", name).put("source", "api")
+    JsonObject status = new JsonObject().put("jobName", name)
+        .put("source", request.params().getString("source", "api"))
         .put("status", "running").put("params", request.body().encode())
         .put("startedAt", date(Instant.now())).put("ACL", new JsonObject());
     return classes.create(master(request, null, status)).map(created -> {

@@ -8,6 +8,7 @@ import io.parsevertx.common.ParseHeaders;
 import io.parsevertx.server.ApiTestBase;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpMethod;
+import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.client.HttpResponse;
 import java.nio.file.Path;
@@ -64,5 +65,41 @@ class CloudJobsApiTest extends ApiTestBase {
     assertEquals("failed", status.getString("status"), status::encode);
     assertEquals("the job broke", status.getString("message"));
     expectError(request(HttpMethod.POST, "/jobs/noSuchJob", MASTER, new JsonObject()), 400, 141);
+  }
+
+  private static JsonArray scheduledRuns() {
+    return expect(client.requestAbs(HttpMethod.GET, url("/classes/_JobStatus"))
+        .putHeader(ParseHeaders.APPLICATION_ID, APP_ID)
+        .putHeader(ParseHeaders.MASTER_KEY, MASTER_KEY)
+        .addQueryParam("where", new JsonObject().put("source", "schedule").encode())
+        .send().await(), 200).getJsonArray("results");
+  }
+
+  @Test
+  void aScheduledJobRunsOnceWhenDue() throws InterruptedException {
+    JsonObject data = expect(request(HttpMethod.GET, "/cloud_code/jobs/data", MASTER, null),
+        200);
+    assertTrue(data.getJsonArray("jobs").contains("countReviews"), data::encode);
+    assertEquals(500, request(HttpMethod.POST, "/cloud_code/jobs", MASTER, new JsonObject()
+        .put("job_schedule", new JsonObject().put("jobName", "notDeployed"))).statusCode());
+    String id = expect(request(HttpMethod.POST, "/cloud_code/jobs", MASTER, new JsonObject()
+        .put("job_schedule", new JsonObject().put("jobName", "countReviews")
+            .put("description", "once").put("params", new JsonObject().put("label", "scheduled"))
+            .put("startAfter", java.time.Instant.now().toString()))), 200)
+        .getString("objectId");
+    assertNotNull(id);
+    PushApiTest.waitUntil(() -> !scheduledRuns().isEmpty(), 20_000);
+    JsonObject run = scheduledRuns().getJsonObject(0);
+    assertEquals("countReviews", run.getString("jobName"), run::encode);
+    JsonArray schedules = new JsonArray(request(HttpMethod.GET, "/cloud_code/jobs", MASTER,
+        null).bodyAsString());
+    assertEquals(1, schedules.size(), schedules::encode);
+    assertNotNull(schedules.getJsonObject(0).getJsonObject("lastRun"), schedules::encode);
+    assertTrue(expect(request(HttpMethod.GET, "/cloud_code/jobs/data", MASTER, null), 200)
+        .getJsonArray("in_use").contains("countReviews"));
+    // once: the next scans find it already run
+    Thread.sleep(6_000);
+    assertEquals(1, scheduledRuns().size());
+    expect(request(HttpMethod.DELETE, "/cloud_code/jobs/" + id, MASTER, null), 200);
   }
 }
