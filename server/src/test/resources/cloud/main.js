@@ -192,3 +192,9 @@ Parse.Cloud.afterLogout(async (request) => {
 });
 
 Parse.Cloud.define('slug', (request) => slug(request.params.text));
+
+Parse.Cloud.beforePasswordResetRequest((request) => {
+  if (String(request.object.get('email')).endsWith('@blocked.test')) {
+    throw new Parse.Error(Parse.Error.OPERATION_FORBIDDEN, 'password resets are blocked here');
+  }
+});

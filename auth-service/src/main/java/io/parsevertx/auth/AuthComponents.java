@@ -50,7 +50,7 @@ public record AuthComponents(StorageAdapter storage, SchemaController schemas,
         config.liveQueryUsers() ? new ChangePublisher(vertx, config.liveQueryRedisURL(),
             config.email().appId()) : change -> { });
     PasswordReset reset = new PasswordReset(storage, userSchema, config.email(), mailer, hasher,
-        config.passwordPolicy(), config.accountLockout(), sessions);
+        config.passwordPolicy(), config.accountLockout(), sessions, users.triggers());
     return new AuthComponents(storage, schemas, principals, users,
         new SessionOperations(sessions), emails, reset);
   }

@@ -42,10 +42,13 @@ public final class PasswordReset {
   private final PasswordPolicy policy;
   private final AccountLockout lockout;
   private final SessionService sessions;
+  private final io.parsevertx.auth.users.AuthTriggers triggers;
 
   public PasswordReset(StorageAdapter storage, Supplier<Future<ClassSchema>> userSchema,
       EmailOptions options, EmailAdapter mailer, PasswordHasher hasher, PasswordPolicy policy,
-      AccountLockout lockout, SessionService sessions) {
+      AccountLockout lockout, SessionService sessions,
+      io.parsevertx.auth.users.AuthTriggers triggers) {
+    this.triggers = triggers;
     this.storage = storage;
     this.userSchema = userSchema;
     this.options = options;
@@ -74,20 +77,30 @@ public final class PasswordReset {
             return Future.succeededFuture(); // note: unknown addresses look the same
           }
           JsonObject user = found.get(0);
-          if (policy.resetTokenReuseIfValid() && user.getValue(TOKEN) instanceof String live
-              && !AccountEmails.expired(user.getValue(TOKEN_EXPIRES))) {
-            return mail(user, live);
-          }
-          JsonObject token = new JsonObject().put(TOKEN, ObjectIds.newId(
-              AccountEmails.TOKEN_LENGTH));
-          if (policy.resetTokenValiditySeconds() != null) {
-            token.put(TOKEN_EXPIRES, ParseDates.toJson(Instant.now().plusSeconds(
-                policy.resetTokenValiditySeconds())));
-          }
-          return storage.updateObject(schema, AccountEmails.byId(user), token.copy())
-              .compose(v -> mail(user, token.getString(TOKEN)));
+          // note: the app's beforePasswordResetRequest may refuse; it sees no secrets
+          JsonObject view = new JsonObject().put(ParseFields.OBJECT_ID,
+                  user.getString(ParseFields.OBJECT_ID))
+              .put(AccountEmails.USERNAME, user.getString(AccountEmails.USERNAME))
+              .put(AccountEmails.EMAIL, user.getString(AccountEmails.EMAIL));
+          return triggers.before("beforePasswordResetRequest", view, request.auth())
+              .compose(v -> issueToken(schema, user));
         }))
         .map(v -> new JsonObject());
+  }
+
+  /** A new reset token (or the live one, when reuse is on), mailed to the user. */
+  private Future<Void> issueToken(ClassSchema schema, JsonObject user) {
+    if (policy.resetTokenReuseIfValid() && user.getValue(TOKEN) instanceof String live
+        && !AccountEmails.expired(user.getValue(TOKEN_EXPIRES))) {
+      return mail(user, live);
+    }
+    JsonObject token = new JsonObject().put(TOKEN, ObjectIds.newId(AccountEmails.TOKEN_LENGTH));
+    if (policy.resetTokenValiditySeconds() != null) {
+      token.put(TOKEN_EXPIRES, ParseDates.toJson(Instant.now().plusSeconds(
+          policy.resetTokenValiditySeconds())));
+    }
+    return storage.updateObject(schema, AccountEmails.byId(user), token.copy())
+        .compose(v -> mail(user, token.getString(TOKEN)));
   }
 
   /** @return {@code {"username"}} while {@code params.token} is live; 101 otherwise */

@@ -138,6 +138,11 @@ public final class UserService {
             .put(SessionService.SESSION_TOKEN, session.getString(SessionService.SESSION_TOKEN)));
   }
 
+  /** The app's triggers around auth operations, shared with the password reset. */
+  public AuthTriggers triggers() {
+    return triggers;
+  }
+
   /**
    * Logs in with username (or email) and password from the body or the query string.
    *

@@ -32,8 +32,12 @@ class EmailFlowsApiTest extends ApiTestBase {
   private static final Pattern LINK = Pattern.compile("(https?://\\S+)");
 
   @BeforeAll
-  static void withMail() {
-    withConfig(Map.of("verifyUserEmails", "true", "preventLoginWithUnverifiedEmail", "true",
+  static void withMail() throws Exception {
+    // note: with the sample cloud code, whose beforePasswordResetRequest refuses one domain
+    String cloud = java.nio.file.Path.of(EmailFlowsApiTest.class.getResource("/cloud/main.js")
+        .toURI()).toString();
+    withConfig(Map.of("cloud", cloud, "verifyUserEmails", "true",
+        "preventLoginWithUnverifiedEmail", "true",
         "accountLockout", "{\"duration\":5,\"threshold\":2,\"unlockOnPasswordReset\":true}",
         "passwordPolicy", "{\"resetTokenValidityDuration\":600,\"resetTokenReuseIfValid\":true}",
         "appName", "Test App", "emailAdapter", new JsonObject().put("module", "smtp")
@@ -199,5 +203,17 @@ class EmailFlowsApiTest extends ApiTestBase {
     assertEquals(302, client.postAbs(url("/apps/" + APP_ID + "/request_password_reset"))
         .followRedirects(false).sendForm(form).await().statusCode());
     expect(logIn("mail-dan", "pw-2"), 200);
+  }
+
+  @Test
+  void beforePasswordResetRequestMayRefuse() throws Exception {
+    expect(request(HttpMethod.POST, "/users", new JsonObject().put("username", "mail-blocked")
+        .put("password", "pw").put("email", "eve@blocked.test")), 201);
+    awaitMails("eve@blocked.test", 1); // the verification mail only
+    assertEquals("password resets are blocked here", expectError(request(HttpMethod.POST,
+        "/requestPasswordReset", new JsonObject().put("email", "eve@blocked.test")), 400, 119)
+        .getString("error"));
+    Thread.sleep(500);
+    assertEquals(1, mailsTo("eve@blocked.test"));
   }
 }
