@@ -198,3 +198,16 @@ Parse.Cloud.beforePasswordResetRequest((request) => {
     throw new Parse.Error(Parse.Error.OPERATION_FORBIDDEN, 'password resets are blocked here');
   }
 });
+
+// LiveQuery
+Parse.Cloud.beforeConnect((request) => {
+  if (request.installationId === 'blocked-device') {
+    throw new Parse.Error(Parse.Error.OPERATION_FORBIDDEN, 'this device may not connect');
+  }
+});
+
+Parse.Cloud.beforeSubscribe('Room', (request) => {
+  if (!request.master) {
+    request.query.equalTo('open', true);
+  }
+});

@@ -136,6 +136,19 @@ public final class CloudCode {
             : Future.succeededFuture(outcome));
   }
 
+  /**
+   * Runs a LiveQuery trigger: {@code beforeConnect} (className {@code @Connect}; answers
+   * {@code {}}) or {@code beforeSubscribe} ({@code request.query}; answers {@code {"query"}}).
+   */
+  public Future<JsonObject> runLive(String kind, String className, JsonObject request) {
+    if (pool == null || !hasTrigger(kind, className)) {
+      return Future.succeededFuture(new JsonObject());
+    }
+    return pool.call("runLive", kind, className, request.encode()).map(JsonObject::new)
+        .compose(outcome -> outcome.containsKey("error") ? resultOrError(outcome)
+            : Future.succeededFuture(outcome));
+  }
+
   private static Future<JsonObject> resultOrError(JsonObject outcome) {
     JsonObject error = outcome.getJsonObject("error");
     if (error == null) {

@@ -1,5 +1,6 @@
 package io.parsevertx.livequery;
 
+import io.parsevertx.common.auth.AuthContext;
 import io.parsevertx.common.ParseFields;
 import io.parsevertx.common.error.ParseErrorCode;
 import io.parsevertx.common.error.ParseException;
@@ -51,12 +52,14 @@ final class LiveQueryHub {
   private final Principals principals;
   private final SchemaController schemas;
   private final SensitiveFields sensitive;
+  private final LiveTriggers triggers;
   /** Subscriptions by class (and equality): a change is matched against its candidates only. */
   private final Map<String, ClassSubscriptions> byClass = new ConcurrentHashMap<>();
   private final Set<LiveQueryClient> clients = ConcurrentHashMap.newKeySet();
 
   LiveQueryHub(LiveQueryConfig config, Principals principals, SchemaController schemas,
-      SensitiveFields sensitive) {
+      SensitiveFields sensitive, LiveTriggers triggers) {
+    this.triggers = triggers;
     this.config = config;
     this.principals = principals;
     this.schemas = schemas;
@@ -123,10 +126,24 @@ final class LiveQueryHub {
     String masterKey = request.getString("masterKey");
     boolean master = masterKey != null && (equal(masterKey, config.masterKey())
         || equal(masterKey, config.keyPairs().get("masterKey")));
-    client.connected(UUID.randomUUID().toString(), master, request.getString("sessionToken"),
-        request.getString("installationId"));
-    LOG.info("event=livequery_connected clientId={} master={}", client.clientId(), master);
-    client.send(client.message("connected"));
+    String token = request.getString("sessionToken");
+    String installationId = request.getString("installationId");
+    // note: the app's beforeConnect may refuse; the client then stays unconnected
+    triggers.beforeConnect(new AuthContext(master, false, token, null, installationId, null,
+            null), new JsonObject().put("useMasterKey", master).put("sessionToken", token)
+            .put("installationId", installationId).put("clients", clients.size())
+            .put("subscriptions", clients.stream().mapToInt(c -> c.subscriptions().size()).sum()))
+        .onSuccess(v -> {
+          client.connected(UUID.randomUUID().toString(), master, token, installationId);
+          LOG.info("event=livequery_connected clientId={} master={}", client.clientId(),
+              master);
+          client.send(client.message("connected"));
+        })
+        .onFailure(e -> {
+          ParseException error = e instanceof ParseException pe ? pe : new ParseException(
+              ParseErrorCode.INTERNAL_SERVER_ERROR, "connect failed");
+          client.error(error.code().code(), error.getMessage(), false, null);
+        });
   }
 
   /** With {@code keyPairs} configured, one of the pairs must be given as configured. */
@@ -150,11 +167,33 @@ final class LiveQueryHub {
       return;
     }
     Integer requestId = requestId(request);
-    if (requestId == null || !(request.getValue("query") instanceof JsonObject query)
-        || !(query.getValue("className") instanceof String className)) {
+    if (requestId == null || !(request.getValue("query") instanceof JsonObject asked)
+        || !(asked.getValue("className") instanceof String className)) {
       throw new ParseException(ParseErrorCode.INVALID_JSON,
           "subscribe needs requestId and query.className");
     }
+    String caller = request.getString("sessionToken", client.sessionToken());
+    // note: the app's beforeSubscribe may narrow the query or refuse the subscription
+    triggers.beforeSubscribe(new AuthContext(client.master(), false, caller, null,
+            client.installationId(), null, null), className, asked.copy())
+        .onSuccess(query -> {
+          try {
+            subscribe(client, request, requestId, className, asked.copy().mergeIn(query));
+          } catch (ParseException e) {
+            client.error(e.code().code(), e.getMessage(), true, requestId);
+          } catch (RuntimeException e) {
+            client.error(1, "Invalid subscribe request", true, requestId);
+          }
+        })
+        .onFailure(e -> {
+          ParseException error = e instanceof ParseException pe ? pe : new ParseException(
+              ParseErrorCode.INTERNAL_SERVER_ERROR, "subscribe failed");
+          client.error(error.code().code(), error.getMessage(), false, requestId);
+        });
+  }
+
+  private void subscribe(LiveQueryClient client, JsonObject request, Integer requestId,
+      String className, JsonObject query) {
     JsonObject where = query.getValue("where") instanceof JsonObject w ? w : new JsonObject();
     QueryNode node = WhereParser.parse(where);
     refuseUnsupported(node);

@@ -2,6 +2,7 @@ package io.parsevertx.livequery;
 
 import io.parsevertx.common.auth.AuthDataViews;
 import io.parsevertx.common.bus.AuthServiceClient;
+import io.parsevertx.common.bus.DataServiceClient;
 import io.parsevertx.common.bus.BusReplies;
 import io.parsevertx.common.bus.EventBusAddresses;
 import io.parsevertx.common.bus.ServiceRole;
@@ -50,7 +51,8 @@ public final class LiveQueryServiceVerticle extends VerticleBase {
     hub = new LiveQueryHub(config, new Principals(new AuthServiceClient(vertx.eventBus(),
         config.requestTimeout()), roles, config.cacheTimeout()), schemas,
         new SensitiveFields(AuthDataViews.fromOptions(config().getJsonObject(
-            ParseServerOptions.AUTH))));
+            ParseServerOptions.AUTH))), new LiveTriggers(config().getString(ParseServerOptions.CLOUD) == null ? null
+            : new DataServiceClient(vertx.eventBus(), config.requestTimeout())));
     ready.add(schemas.listen(vertx.eventBus()).completion());
     ready.add(roles.listen(vertx.eventBus()).completion());
     ready.add(vertx.eventBus().<JsonObject>consumer(EventBusAddresses.LIVEQUERY_CHANGES,

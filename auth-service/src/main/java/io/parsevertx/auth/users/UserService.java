@@ -64,8 +64,8 @@ public final class UserService {
       PrincipalResolver principals, AccountEmails emails, AuthDataAdapters adapters,
       SmsSender smsSender, Consumer<ObjectChange> liveChanges) {
     // note: the gateway's own timeout bounds the whole request; this one only a lost reply
-    this.triggers = new AuthTriggers(new io.parsevertx.common.bus.DataServiceClient(bus,
-        TRIGGER_TIMEOUT_MILLIS));
+    this.triggers = new AuthTriggers(!config.cloudCode() ? null
+        : new io.parsevertx.common.bus.DataServiceClient(bus, TRIGGER_TIMEOUT_MILLIS));
     this.liveChanges = liveChanges;
     this.adapters = adapters;
     this.storage = storage;

@@ -230,7 +230,7 @@
         return;
       }
       // note: these name no class: (handler, validator); their object is a user or a session
-      const classless = { beforeLogin: '_User', afterLogin: '_User', beforePasswordResetRequest: '_User', afterLogout: '_Session' };
+      const classless = { beforeLogin: '_User', afterLogin: '_User', beforePasswordResetRequest: '_User', afterLogout: '_Session', beforeConnect: '@Connect' };
       if (classless[kind]) {
         triggers[kind + ':' + classless[kind]] = { handler: target, validator: validatorOf(handler) };
         return;
@@ -296,6 +296,28 @@
         const returned = await entry.handler(request);
         const objects = Array.isArray(returned) ? returned : request.objects;
         return JSON.stringify({ objects: objects.map(restJsonOf) });
+      })().catch((e) => JSON.stringify({ error: errorOf(e) }));
+    },
+    // LiveQuery: beforeConnect answers {}, beforeSubscribe {query} (as the handler left it)
+    runLive(kind, className, requestJson) {
+      const entry = triggers[kind + ':' + className];
+      if (!entry) {
+        return Promise.resolve(JSON.stringify({}));
+      }
+      return (async () => {
+        const request = requestOf(requestJson);
+        const raw = JSON.parse(requestJson);
+        request.triggerName = kind;
+        if (kind === 'beforeSubscribe') {
+          request.query = Parse.Query.fromJSON(className, raw.query);
+        }
+        await validate(entry.validator, request);
+        const returned = await entry.handler(request);
+        if (kind === 'beforeSubscribe') {
+          const query = returned instanceof Parse.Query ? returned : request.query;
+          return JSON.stringify({ query: query.toJSON() });
+        }
+        return JSON.stringify({});
       })().catch((e) => JSON.stringify({ error: errorOf(e) }));
     },
     triggerNames() {

@@ -152,6 +152,10 @@ public final class TriggeredClasses {
     if (!cloud.hasTrigger(kind, className)) {
       return Future.succeededFuture(new JsonObject());
     }
+    if (kind.equals("beforeConnect") || kind.equals("beforeSubscribe")) {
+      return caller.of(request).compose(call -> cloud.runLive(kind, className,
+          call.mergeIn(request.body())));
+    }
     return caller.of(request).compose(call -> cloud.runTrigger(kind, className,
         call.put("original", request.body().getJsonObject("original"))));
   }

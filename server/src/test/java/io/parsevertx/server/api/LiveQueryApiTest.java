@@ -23,11 +23,15 @@ import org.junit.jupiter.api.Test;
 class LiveQueryApiTest extends ApiTestBase {
 
   @BeforeAll
-  static void liveClasses() {
-    withConfig(Map.of("auth", "{\"mfa\":{\"enabled\":true,\"options\":[\"TOTP\"]}}",
+  static void liveClasses() throws Exception {
+    // note: with the sample cloud code (beforeConnect, and beforeSubscribe on Room)
+    String cloud = java.nio.file.Path.of(LiveQueryApiTest.class.getResource("/cloud/main.js")
+        .toURI()).toString();
+    withConfig(Map.of("cloud", cloud, "auth", "{\"mfa\":{\"enabled\":true,\"options\":[\"TOTP\"]}}",
         "liveQueryServerOptions", "{\"keyPairs\":{\"javascriptKey\":\"js-key\"},"
             + "\"websocketTimeout\":200,\"regexTimeout\":50,\"cacheTimeout\":60000}",
-        "liveQuery", "{\"classNames\":[\"Game\",\"Secret\",\"Locked\",\"Shielded\",\"_User\"]}"));
+        "liveQuery", "{\"classNames\":[\"Game\",\"Secret\",\"Locked\",\"Shielded\",\"_User\","
+            + "\"Room\"]}"));
   }
 
   private static LiveSocket connected(JsonObject extra) {
@@ -290,6 +294,24 @@ class LiveQueryApiTest extends ApiTestBase {
           denied.encode());
       socket.send(new JsonObject().put("op", "unsubscribe").put("requestId", 99));
       assertEquals(2, socket.next("error").getInteger("code"));
+    }
+  }
+
+  @Test
+  void beforeConnectRefusesAndBeforeSubscribeNarrows() {
+    try (LiveSocket refused = new LiveSocket(suite.vertx(), suite.gatewayPort(), "/")) {
+      refused.send(new JsonObject().put("op", "connect").put("applicationId", APP_ID)
+          .put("javascriptKey", "js-key").put("installationId", "blocked-device"));
+      JsonObject error = refused.next("error");
+      assertEquals(119, error.getInteger("code"), error::encode);
+      assertEquals("this device may not connect", error.getString("error"));
+    }
+    try (LiveSocket socket = connected(new JsonObject())) {
+      subscribe(socket, 7, "Room", new JsonObject(), new JsonObject());
+      save("Room", new JsonObject().put("name", "closed").put("open", false));
+      String open = save("Room", new JsonObject().put("name", "lobby").put("open", true));
+      JsonObject created = socket.next("create");
+      assertEquals(open, created.getJsonObject("object").getString("objectId"), created::encode);
     }
   }
 }
