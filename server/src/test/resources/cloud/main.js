@@ -211,3 +211,25 @@ Parse.Cloud.beforeSubscribe('Room', (request) => {
     request.query.equalTo('open', true);
   }
 });
+
+// files
+Parse.Cloud.beforeSave(Parse.File, (request) => {
+  if (request.file.name().includes('forbidden')) {
+    throw new Parse.Error(Parse.Error.FILE_SAVE_ERROR, 'no forbidden files');
+  }
+  if (request.fileSize > 1000) {
+    throw 'too big for this app';
+  }
+});
+
+Parse.Cloud.afterSave(Parse.File, async (request) => {
+  const entry = new Parse.Object('FileLog');
+  entry.set('name', request.file.name());
+  await entry.save(null, { useMasterKey: true });
+});
+
+Parse.Cloud.beforeDelete(Parse.File, (request) => {
+  if (request.file.name().includes('keep')) {
+    throw 'this file is kept';
+  }
+});

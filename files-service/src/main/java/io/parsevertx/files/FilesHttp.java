@@ -1,6 +1,7 @@
 package io.parsevertx.files;
 
 import io.parsevertx.common.ObjectIds;
+import io.parsevertx.common.auth.AuthContext;
 import io.parsevertx.common.error.ParseErrorCode;
 import io.parsevertx.common.error.ParseException;
 import io.parsevertx.common.files.FilesAuth;
@@ -34,8 +35,11 @@ final class FilesHttp {
   private final FilesAdapter adapter;
   private final JWTAuth tokens;
   private final AnonymousUsers users;
+  private final FileTriggers triggers;
 
-  FilesHttp(FilesConfig config, FilesAdapter adapter, JWTAuth tokens, AnonymousUsers users) {
+  FilesHttp(FilesConfig config, FilesAdapter adapter, JWTAuth tokens, AnonymousUsers users,
+      FileTriggers triggers) {
+    this.triggers = triggers;
     this.config = config;
     this.adapter = adapter;
     this.tokens = tokens;
@@ -50,7 +54,11 @@ final class FilesHttp {
     return router;
   }
 
-  private record Caller(boolean master, String userId, String requestId) {}
+  private record Caller(boolean master, String userId, String requestId) {
+    AuthContext auth() {
+      return new AuthContext(master, false, null, userId, null, null, null);
+    }
+  }
 
   private Future<Caller> caller(HttpServerRequest request) {
     String token = request.getHeader(FilesAuth.HEADER);
@@ -71,18 +79,24 @@ final class FilesHttp {
     request.pause();
     String filename = ctx.pathParam("filename");
     String contentType = request.getHeader("Content-Type");
-    caller(request).compose(caller -> checkAllowed(caller)).compose(allowed -> {
+    String length = request.getHeader("Content-Length");
+    Long size = length == null ? null : Long.parseLong(length);
+    caller(request).compose(caller -> checkAllowed(caller).compose(allowed -> {
       checkName(filename);
       checkExtension(filename, contentType);
-      String length = request.getHeader("Content-Length");
-      if (length != null && Long.parseLong(length) > config.maxUploadSize()) {
+      if (size != null && size > config.maxUploadSize()) {
         throw new FilesAdapter.TooLarge();
       }
       String name = config.preserveFileName() ? filename
           : ObjectIds.newId(32).toLowerCase(Locale.ROOT) + "_" + filename;
-      return adapter.create(name, contentType == null ? "application/octet-stream"
-          : contentType, request, config.maxUploadSize());
-    }).onSuccess(stored -> {
+      String type = contentType == null ? "application/octet-stream" : contentType;
+      // note: the app's beforeSave(Parse.File) may refuse before a byte is stored
+      return triggers.before("beforeSave", new JsonObject().put("name", filename)
+              .put("contentType", type), size, caller.auth())
+          .compose(v -> adapter.create(name, type, request, config.maxUploadSize()))
+          .onSuccess(stored -> triggers.after("afterSave", new JsonObject()
+              .put("name", stored.name()).put("url", url(stored.name())), size, caller.auth()));
+    })).onSuccess(stored -> {
       String url = url(stored.name());
       ctx.response().setStatusCode(201).putHeader("Location", url)
           .putHeader("Content-Type", "application/json; charset=utf-8")
@@ -219,7 +233,15 @@ final class FilesHttp {
         throw new ParseException(ParseErrorCode.OPERATION_FORBIDDEN,
             "unauthorized: master key is required");
       }
-      return adapter.delete(ctx.pathParam("filename"));
+      String name = ctx.pathParam("filename");
+      JsonObject file = new JsonObject().put("name", name).put("url", url(name));
+      return triggers.before("beforeDelete", file, null, caller.auth())
+          .compose(v -> adapter.delete(name))
+          .onSuccess(deleted -> {
+            if (deleted) {
+              triggers.after("afterDelete", file, null, caller.auth());
+            }
+          });
     }).onSuccess(deleted -> {
       if (!deleted) {
         fail(ctx, new ParseException(ParseErrorCode.FILE_DELETE_ERROR,

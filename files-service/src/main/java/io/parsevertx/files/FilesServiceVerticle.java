@@ -2,6 +2,7 @@ package io.parsevertx.files;
 
 import io.parsevertx.common.bus.BusReplies;
 import io.parsevertx.common.bus.DataServiceClient;
+import io.parsevertx.common.options.ParseServerOptions;
 import io.parsevertx.common.bus.EventBusAddresses;
 import io.parsevertx.common.bus.ServiceRole;
 import io.parsevertx.common.files.FilesAuth;
@@ -33,7 +34,9 @@ public final class FilesServiceVerticle extends VerticleBase {
             config.masterKey()))));
     files = StoredFiles.open(vertx, config());
     FilesHttp http = new FilesHttp(config, files.served(config()), tokens,
-        new AnonymousUsers(new DataServiceClient(vertx.eventBus(), 10_000)));
+        new AnonymousUsers(new DataServiceClient(vertx.eventBus(), 10_000)),
+        new FileTriggers(config().getString(ParseServerOptions.CLOUD) == null ? null
+            : new DataServiceClient(vertx.eventBus(), 30_000)));
     String host = endpointHost(config());
     server = vertx.createHttpServer().requestHandler(http.router(vertx));
     return server.listen(config.internalPort(), host).compose(listening -> {

@@ -160,6 +160,9 @@
     if (typeof target === 'string') {
       return target === 'Parse.User' ? '_User' : target;
     }
+    if (target === Parse.File) {
+      return '@File';
+    }
     if (typeof target === 'function') {
       return new target().className;
     }
@@ -298,7 +301,8 @@
         return JSON.stringify({ objects: objects.map(restJsonOf) });
       })().catch((e) => JSON.stringify({ error: errorOf(e) }));
     },
-    // LiveQuery: beforeConnect answers {}, beforeSubscribe {query} (as the handler left it)
+    // LiveQuery and files: beforeSubscribe answers {query} (as the handler left it); beforeConnect
+    // and the Parse.File triggers answer {}
     runLive(kind, className, requestJson) {
       const entry = triggers[kind + ':' + className];
       if (!entry) {
@@ -310,6 +314,11 @@
         request.triggerName = kind;
         if (kind === 'beforeSubscribe') {
           request.query = Parse.Query.fromJSON(className, raw.query);
+        }
+        if (className === '@File') {
+          request.file = Parse.File.fromJSON(raw.file);
+          request.fileSize = raw.fileSize;
+          request.contentType = raw.file.contentType;
         }
         await validate(entry.validator, request);
         const returned = await entry.handler(request);

@@ -152,7 +152,8 @@ public final class TriggeredClasses {
     if (!cloud.hasTrigger(kind, className)) {
       return Future.succeededFuture(new JsonObject());
     }
-    if (kind.equals("beforeConnect") || kind.equals("beforeSubscribe")) {
+    if (kind.equals("beforeConnect") || kind.equals("beforeSubscribe")
+        || "@File".equals(className)) {
       return caller.of(request).compose(call -> cloud.runLive(kind, className,
           call.mergeIn(request.body())));
     }
