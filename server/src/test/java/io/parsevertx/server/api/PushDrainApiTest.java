@@ -157,4 +157,50 @@ class PushDrainApiTest extends ApiTestBase {
       suite.vertx().undeploy(instance).await();
     }
   }
+
+  @Test
+  void aHungSendersSliceIsTakenOverWhenItsLeaseRunsOut() {
+    String channel = "hung" + UUID.randomUUID().toString().substring(0, 6);
+    for (int i = 0; i < 12; i++) {
+      create("_Installation", new JsonObject().put("deviceType", "web")
+          .put("installationId", UUID.randomUUID().toString())
+          .put("deviceToken", channel + "-" + i).put("channels", new JsonArray().add(channel)));
+    }
+    String statusId = expect(request(HttpMethod.POST, "/classes/_PushStatus", MASTER,
+        new JsonObject().put("status", "running").put("source", "rest")
+            .put("query", new JsonObject().put("channels", channel).encode())
+            .put("payload", new JsonObject().put("alert", channel).encode())
+            .put("count", 12)), 201).getString("objectId");
+    expect(request(HttpMethod.POST, "/classes/_PushWork", MASTER, new JsonObject()
+        .put("pushStatusId", statusId).put("slice", 0).put("done", false)
+        .put("leaseUntil", 0L)), 201);
+    // the only sender at first: its sends never finish, its leases last one second
+    JsonObject hangs = suite.options().copy().put("push", new JsonObject().put("adapter",
+        new JsonObject().put("module", RecordingPushAdapter.class.getName())
+            .put("options", new JsonObject().put("types", new JsonArray().add("web"))
+                .put("hang", true).put("label", "hung")))
+        .put("queueOptions", new JsonObject().put("batchSize", 5).put("leaseSeconds", 1)));
+    String hung = suite.vertx().deployVerticle(PushServiceVerticle::new,
+        new DeploymentOptions().setConfig(hangs)).await();
+    PushApiTest.waitUntil(() -> !callsFor(channel).isEmpty(), 10_000);
+    String fast = suite.vertx().deployVerticle(PushServiceVerticle::new,
+        new DeploymentOptions().setConfig(sender("fast", 0, 5))).await();
+    try {
+      JsonObject done = PushApiTest.waitForStatus(statusId, 15_000);
+      assertEquals("succeeded", done.getString("status"), done::encode);
+      assertEquals(12, done.getInteger("numSent"), done::encode);
+      java.util.Set<String> reached = callsFor(channel).stream()
+          .flatMap(c -> c.getJsonArray("installations").stream())
+          .map(i -> ((JsonObject) i).getString("deviceToken"))
+          .collect(java.util.stream.Collectors.toSet());
+      assertEquals(12, reached.size());
+      // the page the hung sender held was handed to an adapter again: at least once
+      int handed = callsFor(channel).stream()
+          .mapToInt(c -> c.getJsonArray("installations").size()).sum();
+      assertTrue(handed > 12, () -> "handed " + handed);
+    } finally {
+      suite.vertx().undeploy(fast).await();
+      suite.vertx().undeploy(hung).await(); // note: its drain waits out the hung page (10 s)
+    }
+  }
 }

@@ -21,7 +21,8 @@ import org.junit.jupiter.api.Test;
 /**
  * Large sends as leased {@code _PushWork} slices: shared between two push-service instances,
  * and a slice whose sender died (its lease ran out) resumed by another instance from its saved
- * cursor, with the counts it had already recorded.
+ * cursor, with the counts it had already recorded. A sender that hangs mid-send is in
+ * {@link PushDrainApiTest}, where no other sender can take its slice first.
  */
 class PushWorkApiTest extends ApiTestBase {
   private static final Map<String, String> MASTER = PushApiTest.MASTER;
@@ -107,34 +108,6 @@ class PushWorkApiTest extends ApiTestBase {
     assertEquals(30, done.getInteger("numSent"));
     assertEquals(new JsonObject().put("web", 30), done.getJsonObject("sentPerType"));
     assertEquals(Set.copyOf(ids.subList(10, 30)), sentTo(channel));
-  }
-
-  @Test
-  void anInstanceThatHangsMidSendIsTakenOverWhenItsLeasesRunOut() {
-    String channel = "crash" + UUID.randomUUID().toString().substring(0, 6);
-    List<String> ids = webInstallations(channel, 40);
-    // a third instance whose sends never finish and whose leases last one second
-    JsonObject hung = suite.options().copy().put("push", new JsonObject().put("adapter",
-        new JsonObject().put("module", RecordingPushAdapter.class.getName())
-            .put("options", new JsonObject().put("types", new JsonArray().add("web"))
-                .put("hang", true)))
-        .put("queueOptions", new JsonObject().put("leaseSeconds", 1)));
-    String deployment = suite.vertx().deployVerticle(PushServiceVerticle::new,
-        new DeploymentOptions().setConfig(hung)).await();
-    String statusId = PushApiTest.push(new JsonObject().put("channels", new JsonArray()
-        .add(channel)).put("data", new JsonObject().put("alert", channel)))
-        .getHeader(ParseHeaders.PUSH_STATUS_ID);
-    JsonObject done = PushApiTest.waitForStatus(statusId, 20_000);
-    suite.vertx().undeploy(deployment).await();
-    assertEquals("succeeded", done.getString("status"), done::encode);
-    assertEquals(40, done.getInteger("numSent"), done::encode);
-    assertEquals(Set.copyOf(ids), sentTo(channel));
-    // the pages the hung instance had taken were handed to an adapter again: at least once
-    long handed = RecordingPushAdapter.CALLS.stream()
-        .filter(c -> channel.equals(c.getJsonObject("body").getJsonObject("data")
-            .getString("alert")))
-        .mapToLong(c -> c.getJsonArray("installations").size()).sum();
-    assertTrue(handed > 40, () -> "handed " + handed);
   }
 
   @Test
