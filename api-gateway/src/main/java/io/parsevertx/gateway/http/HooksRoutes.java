@@ -2,9 +2,12 @@ package io.parsevertx.gateway.http;
 
 import io.parsevertx.common.bus.DataServiceClient;
 import io.parsevertx.common.bus.ServiceRequest;
+import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
+import java.util.function.Function;
 
 /**
  * Webhook declarations and job schedules (master key), kept by data-service.
@@ -28,37 +31,23 @@ final class HooksRoutes {
   }
 
   void mount(Router router) {
-    router.route("/hooks/*").handler(this::handle);
-    router.route("/cloud_code/jobs").handler(this::handleSchedules);
-    router.route("/cloud_code/jobs/*").handler(this::handleSchedules);
+    router.route("/hooks/*").handler(ctx -> forward(ctx, data::hooks));
+    router.route("/cloud_code/jobs").handler(ctx -> forward(ctx, data::jobSchedules));
+    router.route("/cloud_code/jobs/*").handler(ctx -> forward(ctx, data::jobSchedules));
   }
 
-  /** {@code /cloud_code/jobs[/data|/:objectId]}: job schedules, and the jobs one may schedule. */
-  private void handleSchedules(RoutingContext ctx) {
+  /**
+   * Hands the method and the path below the route to data-service; a list is answered as the
+   * array itself, as Parse Server does.
+   */
+  private static void forward(RoutingContext ctx,
+      Function<ServiceRequest, Future<JsonObject>> service) {
     ServiceRequest plain = ParseRequest.of(ctx).requireMaster().toService(null, null);
     String path = ctx.pathParam("*");
-    data.jobSchedules(new ServiceRequest(plain.requestId(), plain.auth(), null, null,
+    service.apply(new ServiceRequest(plain.requestId(), plain.auth(), null, null,
             plain.params().copy().put("method", ctx.request().method().name())
                 .put("path", path == null ? "" : path), plain.body()))
         .onSuccess(reply -> {
-          if (reply.size() == 1 && reply.getValue("results") instanceof JsonArray results) {
-            Responses.jsonArray(ctx, results);
-          } else {
-            Responses.json(ctx, reply);
-          }
-        })
-        .onFailure(ctx::fail);
-  }
-
-  private void handle(RoutingContext ctx) {
-    ParseRequest parsed = ParseRequest.of(ctx).requireMaster();
-    ServiceRequest plain = parsed.toService(null, null);
-    String path = ctx.pathParam("*");
-    data.hooks(new ServiceRequest(plain.requestId(), plain.auth(), null, null,
-            plain.params().copy().put("method", ctx.request().method().name())
-                .put("path", path == null ? "" : path), plain.body()))
-        .onSuccess(reply -> {
-          // note: a list is answered as the array itself, as Parse Server does
           if (reply.size() == 1 && reply.getValue("results") instanceof JsonArray results) {
             Responses.jsonArray(ctx, results);
           } else {
