@@ -1,5 +1,6 @@
 package io.parsevertx.auth;
 
+import io.parsevertx.cloud.CloudCode;
 import io.parsevertx.auth.authdata.AuthDataAdapters;
 import io.parsevertx.auth.email.AccountEmails;
 import io.parsevertx.auth.email.EmailAdapter;
@@ -28,7 +29,8 @@ public record AuthComponents(StorageAdapter storage, SchemaController schemas,
     PrincipalResolver principals, UserService users, SessionOperations sessions,
     AccountEmails emails, PasswordReset passwordReset) {
 
-  public static AuthComponents create(Vertx vertx, AuthServiceConfig config) {
+  /** @param cloud the app's cloud code, whose user triggers run around this service's work */
+  public static AuthComponents create(Vertx vertx, AuthServiceConfig config, CloudCode cloud) {
     StorageAdapter storage = StorageAdapters.connect(vertx, config.databaseURI(),
         config.databaseOptions());
     SchemaController schemas = SchemaController.withBusInvalidation(vertx.eventBus(), storage);
@@ -48,7 +50,7 @@ public record AuthComponents(StorageAdapter storage, SchemaController schemas,
             config.serverSecret()),
         config.sms() == null ? null : new HttpSmsSender(vertx, config.sms().gateway()),
         config.liveQueryUsers() ? new ChangePublisher(vertx, config.liveQueryRedisURL(),
-            config.email().appId()) : change -> { });
+            config.email().appId()) : change -> { }, cloud);
     PasswordReset reset = new PasswordReset(storage, userSchema, config.email(), mailer, hasher,
         config.passwordPolicy(), config.accountLockout(), sessions, users.triggers());
     return new AuthComponents(storage, schemas, principals, users,

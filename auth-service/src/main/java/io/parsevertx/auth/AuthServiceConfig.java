@@ -29,13 +29,12 @@ import io.vertx.core.json.JsonObject;
  * @param liveQueryUsers whether {@code _User} is a LiveQuery class ({@code liveQuery.classNames})
  * @param liveQueryRedisURL where LiveQuery changes are published ({@code liveQuery.redisURL}),
  *     or null for the event bus
- * @param cloudCode whether a {@code cloud} option is set: the app's login triggers are asked
  */
 public record AuthServiceConfig(String databaseURI, long sessionLength, int bcryptCost,
     boolean enforcePrivateUsers, AccountLockout accountLockout, PasswordPolicy passwordPolicy,
     EmailOptions email, boolean enableAnonymousUsers, boolean expireInactiveSessions,
     JsonObject auth, TotpMfa mfa, SmsMfa sms, String serverSecret, JsonObject databaseOptions,
-    boolean liveQueryUsers, String liveQueryRedisURL, boolean cloudCode) {
+    boolean liveQueryUsers, String liveQueryRedisURL) {
 
   /**
    * The account e-mail flows: links point into {@code publicServerURL}; mails go through
@@ -97,8 +96,7 @@ public record AuthServiceConfig(String databaseURI, long sessionLength, int bcry
         options.getJsonObject(ParseServerOptions.LIVE_QUERY, new JsonObject())
             .getJsonArray("classNames", new io.vertx.core.json.JsonArray()).contains("_User"),
         options.getJsonObject(ParseServerOptions.LIVE_QUERY, new JsonObject())
-            .getString("redisURL"),
-        options.getString(ParseServerOptions.CLOUD) != null);
+            .getString("redisURL"));
   }
 
   /**

@@ -1,5 +1,7 @@
 package io.parsevertx.auth;
 
+import io.parsevertx.cloud.CloudCode;
+import io.parsevertx.cloud.SharedCloudCode;
 import io.parsevertx.auth.sessions.SessionOperations;
 import io.parsevertx.auth.users.UserService;
 import io.parsevertx.common.bus.BusReplies;
@@ -21,7 +23,11 @@ public final class AuthServiceVerticle extends VerticleBase {
 
   @Override
   public Future<?> start() {
-    components = AuthComponents.create(vertx, AuthServiceConfig.fromJson(config()));
+    return SharedCloudCode.acquire(vertx, config()).compose(this::serve);
+  }
+
+  private Future<?> serve(CloudCode cloud) {
+    components = AuthComponents.create(vertx, AuthServiceConfig.fromJson(config()), cloud);
     UserService users = components.users();
     SessionOperations sessions = components.sessions();
     EventBus bus = vertx.eventBus();
@@ -61,6 +67,7 @@ public final class AuthServiceVerticle extends VerticleBase {
 
   @Override
   public Future<?> stop() {
+    SharedCloudCode.release(vertx);
     return components == null ? Future.succeededFuture() : components.storage().close();
   }
 }

@@ -1,16 +1,13 @@
 package io.parsevertx.data;
 
 import io.parsevertx.cloud.CloudCode;
-import io.parsevertx.common.options.CloudCodeOptions;
-import io.parsevertx.common.bus.AuthServiceClient;
+import io.parsevertx.cloud.SharedCloudCode;
 import io.parsevertx.common.bus.BusReplies;
-import io.parsevertx.common.bus.PushServiceClient;
 import io.parsevertx.common.options.ParseServerOptions;
 import io.parsevertx.common.bus.EventBusAddresses;
 import io.parsevertx.common.bus.ServiceRole;
 import io.parsevertx.data.classes.ClassesService;
 import io.parsevertx.data.functions.FunctionsService;
-import io.parsevertx.data.functions.InternalRest;
 import io.parsevertx.data.functions.JobSchedules;
 import io.parsevertx.data.functions.JobsService;
 import io.parsevertx.data.functions.TriggeredClasses;
@@ -41,11 +38,6 @@ public final class DataServiceVerticle extends VerticleBase {
     components = DataComponents.create(vertx, config);
     ClassesService classes = components.classes();
     EventBus bus = vertx.eventBus();
-    long timeout = config().getLong(ParseServerOptions.REQUEST_TIMEOUT, 30_000L);
-    InternalRest rest = new InternalRest(config().getString(ParseServerOptions.APP_ID),
-        config().getString(ParseServerOptions.MASTER_KEY),
-        config().getString(ParseServerOptions.MOUNT_PATH, "/parse"), classes,
-        new AuthServiceClient(bus, timeout), new PushServiceClient(bus, timeout));
     // note: the app's cloud code loads before this instance answers anything
     Webhooks hooks = new Webhooks(classes, bus);
     WebhookCaller webhookCaller = new WebhookCaller(vertx,
@@ -53,14 +45,13 @@ public final class DataServiceVerticle extends VerticleBase {
         config().getLong(ParseServerOptions.WEBHOOK_TIMEOUT, 30_000L));
     return components.storage().ping()
         .compose(v -> hooks.start(EventBusAddresses.HOOKS_CHANGED))
-        .compose(hooksConsumer -> CloudCode.start(vertx, CloudCodeOptions.from(config()), rest)
+        .compose(hooksConsumer -> SharedCloudCode.acquire(vertx, config())
             .compose(loaded -> {
               cloud = loaded;
               TriggeredClasses writes = new TriggeredClasses(classes, loaded, hooks,
                   webhookCaller);
               FunctionsService functions = new FunctionsService(loaded, classes, hooks,
                   webhookCaller);
-              rest.wire(functions, writes);
               List<MessageConsumer<JsonObject>> consumers = consumers(bus, classes, writes,
                   functions);
               consumers.add(hooksConsumer);
@@ -75,8 +66,6 @@ public final class DataServiceVerticle extends VerticleBase {
               }
               consumers.add(bus.consumer(EventBusAddresses.HOOKS, BusReplies.handler(
                   new HooksService(hooks)::handle)));
-              consumers.add(bus.consumer(EventBusAddresses.TRIGGERS_RUN, BusReplies.handler(
-                  writes::runForOtherService)));
               return Future.all(consumers.stream().map(MessageConsumer::completion).toList());
             }));
   }
@@ -118,7 +107,7 @@ public final class DataServiceVerticle extends VerticleBase {
   public Future<?> stop() {
     vertx.cancelTimer(scheduler);
     if (cloud != null) {
-      cloud.close();
+      SharedCloudCode.release(vertx);
     }
     return components == null ? Future.succeededFuture() : components.storage().close();
   }

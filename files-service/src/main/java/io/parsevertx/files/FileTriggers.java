@@ -1,8 +1,8 @@
 package io.parsevertx.files;
 
+import io.parsevertx.cloud.CloudCaller;
+import io.parsevertx.cloud.CloudCode;
 import io.parsevertx.common.auth.AuthContext;
-import io.parsevertx.common.bus.DataServiceClient;
-import io.parsevertx.common.bus.ServiceRequest;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
 import org.slf4j.Logger;
@@ -10,17 +10,18 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The app's {@code Parse.File} triggers - {@code beforeSave} and {@code beforeDelete} (may
- * refuse), {@code afterSave} and {@code afterDelete} - run by the cloud code data-service
- * loaded, over the bus; asked only when this process has a {@code cloud} option.
+ * refuse), {@code afterSave} and {@code afterDelete} - run in this process by the cloud code it
+ * loaded.
  */
 final class FileTriggers {
   static final String FILE_CLASS = "@File";
   private static final Logger LOG = LoggerFactory.getLogger(FileTriggers.class);
-  private final DataServiceClient data;
+  private final CloudCode cloud;
+  private final CloudCaller caller;
 
-  /** @param data null when no {@code cloud} is configured */
-  FileTriggers(DataServiceClient data) {
-    this.data = data;
+  FileTriggers(CloudCode cloud, CloudCaller caller) {
+    this.cloud = cloud;
+    this.caller = caller;
   }
 
   /** @param file {@code {"name", "url"?, "contentType"?}} */
@@ -35,14 +36,14 @@ final class FileTriggers {
   }
 
   private Future<JsonObject> run(String kind, JsonObject file, Long size, AuthContext caller) {
-    if (data == null) {
+    if (!cloud.hasTrigger(kind, FILE_CLASS)) {
       return Future.succeededFuture(new JsonObject());
     }
     JsonObject request = new JsonObject().put("file", file.copy().put("__type", "File"));
     if (size != null) {
       request.put("fileSize", size);
     }
-    return data.runTrigger(new ServiceRequest(null, caller, FILE_CLASS, null,
-        new JsonObject().put("triggerName", kind), request));
+    return this.caller.of(null, caller).compose(call -> cloud.runLive(kind, FILE_CLASS,
+        call.mergeIn(request)));
   }
 }

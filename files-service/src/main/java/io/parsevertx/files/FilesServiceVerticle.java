@@ -1,5 +1,8 @@
 package io.parsevertx.files;
 
+import io.parsevertx.cloud.CloudCaller;
+import io.parsevertx.cloud.CloudCode;
+import io.parsevertx.cloud.SharedCloudCode;
 import io.parsevertx.common.bus.BusReplies;
 import io.parsevertx.common.bus.DataServiceClient;
 import io.parsevertx.common.options.ParseServerOptions;
@@ -28,6 +31,10 @@ public final class FilesServiceVerticle extends VerticleBase {
 
   @Override
   public Future<?> start() {
+    return SharedCloudCode.acquire(vertx, config()).compose(this::serve);
+  }
+
+  private Future<?> serve(CloudCode cloud) {
     FilesConfig config = FilesConfig.fromJson(config());
     JWTAuth tokens = JWTAuth.create(vertx, new JWTAuthOptions().addPubSecKey(
         new PubSecKeyOptions().setAlgorithm("HS256").setBuffer(FilesAuth.key(
@@ -35,8 +42,8 @@ public final class FilesServiceVerticle extends VerticleBase {
     files = StoredFiles.open(vertx, config());
     FilesHttp http = new FilesHttp(config, files.served(config()), tokens,
         new AnonymousUsers(new DataServiceClient(vertx.eventBus(), 10_000)),
-        new FileTriggers(config().getString(ParseServerOptions.CLOUD) == null ? null
-            : new DataServiceClient(vertx.eventBus(), 30_000)));
+        new FileTriggers(cloud, new CloudCaller(new DataServiceClient(vertx.eventBus(),
+            30_000)::get)));
     String host = endpointHost(config());
     server = vertx.createHttpServer().requestHandler(http.router(vertx));
     return server.listen(config.internalPort(), host).compose(listening -> {
@@ -66,6 +73,7 @@ public final class FilesServiceVerticle extends VerticleBase {
 
   @Override
   public Future<?> stop() {
+    SharedCloudCode.release(vertx);
     // note: downloads in flight finish before the stores close
     Future<?> closed = server == null ? Future.succeededFuture()
         : server.shutdown(10, java.util.concurrent.TimeUnit.SECONDS);

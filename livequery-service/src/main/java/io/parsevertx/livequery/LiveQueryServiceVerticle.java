@@ -1,5 +1,8 @@
 package io.parsevertx.livequery;
 
+import io.parsevertx.cloud.CloudCaller;
+import io.parsevertx.cloud.CloudCode;
+import io.parsevertx.cloud.SharedCloudCode;
 import io.parsevertx.common.auth.AuthDataViews;
 import io.parsevertx.common.bus.AuthServiceClient;
 import io.parsevertx.common.bus.DataServiceClient;
@@ -36,6 +39,7 @@ public final class LiveQueryServiceVerticle extends VerticleBase {
   private HttpServer ownServer;
   private RedisChanges redis;
   private long pinger = -1;
+  private CloudCode cloud;
 
   @Override
   public Future<?> start() {
@@ -45,14 +49,21 @@ public final class LiveQueryServiceVerticle extends VerticleBase {
     if (config.databaseURI() == null) {
       return Future.all(ready); // note: nothing to serve without a database to check access in
     }
+    return SharedCloudCode.acquire(vertx, config()).compose(cloud -> {
+      this.cloud = cloud;
+      return serve(config, ready);
+    });
+  }
+
+  private Future<?> serve(LiveQueryConfig config, List<Future<?>> ready) {
     storage = StorageAdapters.connect(vertx, config.databaseURI(), config.databaseOptions());
     SchemaController schemas = SchemaController.withBusInvalidation(vertx.eventBus(), storage);
     PrincipalResolver roles = new PrincipalResolver(storage, schemas);
     hub = new LiveQueryHub(config, new Principals(new AuthServiceClient(vertx.eventBus(),
         config.requestTimeout()), roles, config.cacheTimeout()), schemas,
         new SensitiveFields(AuthDataViews.fromOptions(config().getJsonObject(
-            ParseServerOptions.AUTH))), new LiveTriggers(config().getString(ParseServerOptions.CLOUD) == null ? null
-            : new DataServiceClient(vertx.eventBus(), config.requestTimeout())));
+            ParseServerOptions.AUTH))), new LiveTriggers(cloud, new CloudCaller(new DataServiceClient(
+            vertx.eventBus(), config.requestTimeout())::get)));
     ready.add(schemas.listen(vertx.eventBus()).completion());
     ready.add(roles.listen(vertx.eventBus()).completion());
     ready.add(vertx.eventBus().<JsonObject>consumer(EventBusAddresses.LIVEQUERY_CHANGES,
@@ -97,6 +108,9 @@ public final class LiveQueryServiceVerticle extends VerticleBase {
   public Future<?> stop() {
     WebSocketHandoff.unregister(vertx);
     LiveQueryMeters.untrack(hub);
+    if (cloud != null) {
+      SharedCloudCode.release(vertx);
+    }
     if (pinger >= 0) {
       vertx.cancelTimer(pinger);
     }

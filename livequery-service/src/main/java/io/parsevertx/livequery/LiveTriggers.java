@@ -1,44 +1,45 @@
 package io.parsevertx.livequery;
 
+import io.parsevertx.cloud.CloudCaller;
+import io.parsevertx.cloud.CloudCode;
 import io.parsevertx.common.auth.AuthContext;
-import io.parsevertx.common.bus.DataServiceClient;
-import io.parsevertx.common.bus.ServiceRequest;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
 
 /**
- * The app's LiveQuery triggers, run by the cloud code data-service loaded (over the bus):
+ * The app's LiveQuery triggers, run in this process by the cloud code it loaded:
  * {@code beforeConnect} may refuse a connection, {@code beforeSubscribe} may narrow a
- * subscription's query or refuse it. Asked only when this process has a {@code cloud} option
- * (a LiveQuery pod outside the clustered bus has none); with one, an unreachable data-service
- * refuses rather than skip a trigger that might refuse.
+ * subscription's query or refuse it. {@code request.user} is the caller's {@code _User}, read
+ * from data-service; when that cannot be read the trigger does not run and the client is refused
+ * rather than let through a check that might refuse.
  */
 final class LiveTriggers {
   static final String CONNECT_CLASS = "@Connect";
-  private final DataServiceClient data;
+  private final CloudCode cloud;
+  private final CloudCaller caller;
 
-  /** @param data null when no {@code cloud} is configured: no trigger to ask about */
-  LiveTriggers(DataServiceClient data) {
-    this.data = data;
+  LiveTriggers(CloudCode cloud, CloudCaller caller) {
+    this.cloud = cloud;
+    this.caller = caller;
+  }
+
+  private Future<JsonObject> run(String kind, String className, AuthContext who,
+      JsonObject request) {
+    if (!cloud.hasTrigger(kind, className)) {
+      return Future.succeededFuture(new JsonObject());
+    }
+    return caller.of(null, who).compose(call -> cloud.runLive(kind, className,
+        call.mergeIn(request)));
   }
 
   /** @param request {@code useMasterKey}, {@code sessionToken}, {@code installationId}, ... */
   Future<Void> beforeConnect(AuthContext caller, JsonObject request) {
-    if (data == null) {
-      return Future.succeededFuture();
-    }
-    return data.runTrigger(new ServiceRequest(null, caller, CONNECT_CLASS, null,
-        new JsonObject().put("triggerName", "beforeConnect"), request)).mapEmpty();
+    return run("beforeConnect", CONNECT_CLASS, caller, request).mapEmpty();
   }
 
   /** @return the query to subscribe with ({@code where}, {@code keys}), as the handler left it */
   Future<JsonObject> beforeSubscribe(AuthContext caller, String className, JsonObject query) {
-    if (data == null) {
-      return Future.succeededFuture(query);
-    }
-    return data.runTrigger(new ServiceRequest(null, caller, className, null,
-            new JsonObject().put("triggerName", "beforeSubscribe"),
-            new JsonObject().put("query", query)))
+    return run("beforeSubscribe", className, caller, new JsonObject().put("query", query))
         .map(answer -> {
           JsonObject changed = answer.getJsonObject("query");
           if (changed == null) {

@@ -14,7 +14,8 @@ import io.vertx.ext.web.RoutingContext;
  * </pre>
  */
 final class FunctionsRoutes {
-  private static final String FUNCTION_NAME = "functionName";
+  private static final String FUNCTION_NAME =
+      io.parsevertx.common.bus.DataServiceClient.FUNCTION_NAME;
   private static final String JOB_NAME = "jobName";
   private final DataServiceClient data;
 

@@ -1,8 +1,8 @@
 package io.parsevertx.auth.users;
 
+import io.parsevertx.cloud.CloudCaller;
+import io.parsevertx.cloud.CloudCode;
 import io.parsevertx.common.auth.AuthContext;
-import io.parsevertx.common.bus.DataServiceClient;
-import io.parsevertx.common.bus.ServiceRequest;
 import io.parsevertx.common.schema.ClassNames;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
@@ -12,15 +12,16 @@ import org.slf4j.LoggerFactory;
 /**
  * The app's triggers around auth-service's operations - {@code beforeLogin} (may refuse),
  * {@code afterLogin}, {@code afterLogout}, {@code beforePasswordResetRequest} (may refuse) -
- * run by the cloud code data-service loaded, over the bus.
+ * run in this process by the cloud code it loaded.
  */
 public final class AuthTriggers {
   private static final Logger LOG = LoggerFactory.getLogger(AuthTriggers.class);
-  private final DataServiceClient data;
+  private final CloudCode cloud;
+  private final CloudCaller caller;
 
-  /** @param data null when no {@code cloud} is configured: no trigger to ask about */
-  public AuthTriggers(DataServiceClient data) {
-    this.data = data;
+  public AuthTriggers(CloudCode cloud, CloudCaller caller) {
+    this.cloud = cloud;
+    this.caller = caller;
   }
 
   /** A before-trigger: fails with the handler's error, which refuses the operation. */
@@ -36,10 +37,10 @@ public final class AuthTriggers {
 
   private Future<JsonObject> run(String kind, String className, JsonObject object,
       AuthContext caller) {
-    if (data == null) {
+    if (!cloud.hasTrigger(kind, className)) {
       return Future.succeededFuture(new JsonObject());
     }
-    return data.runTrigger(new ServiceRequest(null, caller, className, null,
-        new JsonObject().put("triggerName", kind), new JsonObject().put("original", object)));
+    return this.caller.of(null, caller).compose(call -> cloud.runTrigger(kind, className,
+        call.put("original", object)));
   }
 }

@@ -1,5 +1,7 @@
 package io.parsevertx.auth.users;
 
+import io.parsevertx.cloud.CloudCaller;
+import io.parsevertx.cloud.CloudCode;
 import io.parsevertx.auth.AuthServiceConfig;
 import io.parsevertx.auth.authdata.AuthDataAdapters;
 import io.parsevertx.auth.email.AccountEmails;
@@ -58,14 +60,17 @@ public final class UserService {
   private static final long TRIGGER_TIMEOUT_MILLIS = 30_000;
   private final AuthTriggers triggers;
 
-  /** @param liveChanges told of every user created, changed or deleted, for LiveQuery */
+  /**
+   * @param liveChanges told of every user created, changed or deleted, for LiveQuery
+   * @param cloud the app's cloud code: its {@code _User} triggers run around this service's work
+   */
   public UserService(StorageAdapter storage, SchemaController schemas, SessionService sessions,
       PasswordHasher hasher, AuthServiceConfig config, EventBus bus,
       PrincipalResolver principals, AccountEmails emails, AuthDataAdapters adapters,
-      SmsSender smsSender, Consumer<ObjectChange> liveChanges) {
+      SmsSender smsSender, Consumer<ObjectChange> liveChanges, CloudCode cloud) {
     // note: the gateway's own timeout bounds the whole request; this one only a lost reply
-    this.triggers = new AuthTriggers(!config.cloudCode() ? null
-        : new io.parsevertx.common.bus.DataServiceClient(bus, TRIGGER_TIMEOUT_MILLIS));
+    this.triggers = new AuthTriggers(cloud, new CloudCaller(
+        new io.parsevertx.common.bus.DataServiceClient(bus, TRIGGER_TIMEOUT_MILLIS)::get));
     this.liveChanges = liveChanges;
     this.adapters = adapters;
     this.storage = storage;

@@ -69,7 +69,10 @@ public final class DataServiceClient {
   }
 
   /** @return {@code {"params":{...}}}, master-key-only params hidden from clients */
-  /** @return {@code {"result": ...}}; the function's name in params {@code functionName} */
+  /** The params field naming the function {@link #runFunction} runs. */
+  public static final String FUNCTION_NAME = "functionName";
+
+  /** @return {@code {"result": ...}}; the function's name in params {@link #FUNCTION_NAME} */
   public Future<JsonObject> runFunction(ServiceRequest request) {
     return send(EventBusAddresses.FUNCTIONS_RUN, request);
   }
@@ -80,11 +83,6 @@ public final class DataServiceClient {
   /** @return {@code {}} plus {@link #JOB_STATUS_ID}; the job runs on in the background */
   public Future<JsonObject> runJob(ServiceRequest request) {
     return send(EventBusAddresses.JOBS_RUN, request);
-  }
-
-  /** Runs the app's trigger for another service's operation; see TRIGGERS_RUN */
-  public Future<JsonObject> runTrigger(ServiceRequest request) {
-    return send(EventBusAddresses.TRIGGERS_RUN, request);
   }
 
   /** {@code /cloud_code/jobs[...]}; params {@code method} and {@code path} */

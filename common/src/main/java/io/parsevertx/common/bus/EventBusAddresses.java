@@ -65,12 +65,6 @@ public final class EventBusAddresses {
   public static final String HOOKS = PREFIX + "data.hooks";
   /** {@code /cloud_code/jobs[/data|/:objectId]}: params {@code method} and {@code path}. */
   public static final String JOB_SCHEDULES = PREFIX + "data.jobs.schedules";
-  /**
-   * A trigger another service's operation fires (beforeLogin, afterLogout, ...), run by the
-   * cloud code data-service loaded: className, params {@code triggerName}, body the trigger's
-   * request ({@code original}: the object). Answers {@code {}} when the app has no such trigger.
-   */
-  public static final String TRIGGERS_RUN = PREFIX + "data.triggers.run";
   /** Published when a webhook is declared, changed or removed: every data-service reloads. */
   public static final String HOOKS_CHANGED = PREFIX + "data.hooks.changed";
   /** Published by data-service for each change of a LiveQuery class ({@code ObjectChange}). */

@@ -1,6 +1,8 @@
 package io.parsevertx.data.functions;
 
+import io.parsevertx.cloud.CloudCaller;
 import io.parsevertx.cloud.CloudCode;
+import io.parsevertx.common.bus.DataServiceClient;
 import io.parsevertx.common.bus.ServiceRequest;
 import io.parsevertx.common.error.ParseErrorCode;
 import io.parsevertx.common.error.ParseException;
@@ -16,7 +18,7 @@ import io.vertx.core.json.JsonObject;
  */
 public final class FunctionsService {
   /** The params key that carries the function's name on the bus. */
-  public static final String FUNCTION_NAME = "functionName";
+  public static final String FUNCTION_NAME = DataServiceClient.FUNCTION_NAME;
 
   private final CloudCode cloud;
   private final CloudCaller caller;
@@ -26,7 +28,7 @@ public final class FunctionsService {
   public FunctionsService(CloudCode cloud, ClassesService classes, Webhooks hooks,
       WebhookCaller webhooks) {
     this.cloud = cloud;
-    this.caller = new CloudCaller(classes);
+    this.caller = new CloudCaller(classes::get);
     this.hooks = hooks;
     this.webhooks = webhooks;
   }

@@ -1,5 +1,6 @@
 package io.parsevertx.data.functions;
 
+import io.parsevertx.cloud.CloudCaller;
 import io.parsevertx.cloud.CloudCode;
 import io.parsevertx.common.auth.AuthContext;
 import io.parsevertx.common.bus.ServiceRequest;
@@ -37,7 +38,7 @@ public final class TriggeredClasses {
       WebhookCaller webhooks) {
     this.classes = classes;
     this.cloud = cloud;
-    this.caller = new CloudCaller(classes);
+    this.caller = new CloudCaller(classes::get);
     this.hooks = hooks;
     this.webhooks = webhooks;
   }
@@ -140,25 +141,6 @@ public final class TriggeredClasses {
         trigger(BEFORE_DELETE, className, call.copy().put("original", original))
             .compose(v -> classes.delete(request))
             .onSuccess(v -> after(AFTER_DELETE, className, call, original, null))));
-  }
-
-  /**
-   * A trigger of an operation another service owns (auth-service's beforeLogin, say): the
-   * object in the body's {@code original}, the caller from the request's auth.
-   */
-  public Future<JsonObject> runForOtherService(ServiceRequest request) {
-    String kind = request.params().getString("triggerName");
-    String className = request.className();
-    if (!cloud.hasTrigger(kind, className)) {
-      return Future.succeededFuture(new JsonObject());
-    }
-    if (kind.equals("beforeConnect") || kind.equals("beforeSubscribe")
-        || "@File".equals(className)) {
-      return caller.of(request).compose(call -> cloud.runLive(kind, className,
-          call.mergeIn(request.body())));
-    }
-    return caller.of(request).compose(call -> cloud.runTrigger(kind, className,
-        call.put("original", request.body().getJsonObject("original"))));
   }
 
   private boolean saves(String className) {

@@ -1,31 +1,38 @@
-package io.parsevertx.data.functions;
+package io.parsevertx.cloud;
 
 import io.parsevertx.common.auth.AuthContext;
 import io.parsevertx.common.bus.ServiceRequest;
 import io.parsevertx.common.schema.ClassNames;
-import io.parsevertx.data.classes.ClassesService;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
+import java.util.function.Function;
 
 /**
  * Who a Cloud Code request says is calling: {@code master}, {@code installationId}, {@code ip},
  * and {@code user} (the caller's {@code _User} with its {@code sessionToken}) when signed in.
  */
-final class CloudCaller {
-  private final ClassesService classes;
+public final class CloudCaller {
+  private final Function<ServiceRequest, Future<JsonObject>> objects;
 
-  CloudCaller(ClassesService classes) {
-    this.classes = classes;
+  /**
+   * @param objects reads one object as {@code GET /classes/:className/:objectId} does: in
+   *     data-service its own store, elsewhere data-service over the bus
+   */
+  public CloudCaller(Function<ServiceRequest, Future<JsonObject>> objects) {
+    this.objects = objects;
   }
 
-  Future<JsonObject> of(ServiceRequest request) {
-    AuthContext auth = request.auth();
+  public Future<JsonObject> of(ServiceRequest request) {
+    return of(request.requestId(), request.auth());
+  }
+
+  public Future<JsonObject> of(String requestId, AuthContext auth) {
     JsonObject call = new JsonObject().put("master", auth.master())
         .put("installationId", auth.installationId()).put("ip", auth.ip());
     if (auth.userId() == null) {
       return Future.succeededFuture(call);
     }
-    return classes.get(new ServiceRequest(request.requestId(), AuthContext.masterKey(),
+    return objects.apply(new ServiceRequest(requestId, AuthContext.masterKey(),
         ClassNames.USER, auth.userId(), null, null))
         .map(user -> call.put("user", user.put("sessionToken", auth.sessionToken())));
   }

@@ -1,49 +1,52 @@
-package io.parsevertx.data.functions;
+package io.parsevertx.cloud;
 
-import io.parsevertx.cloud.CloudHost;
 import io.parsevertx.common.auth.AuthContext;
 import io.parsevertx.common.bus.AuthServiceClient;
+import io.parsevertx.common.bus.DataServiceClient;
 import io.parsevertx.common.bus.PushServiceClient;
 import io.parsevertx.common.bus.ServiceRequest;
 import io.parsevertx.common.error.ParseErrorCode;
 import io.parsevertx.common.error.ParseException;
 import io.parsevertx.common.schema.ClassNames;
-import io.parsevertx.data.classes.ClassesService;
+import io.parsevertx.common.options.ParseServerOptions;
+import io.vertx.core.eventbus.EventBus;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.util.UUID;
 
 /**
- * The Parse JS SDK's requests from inside cloud code, answered in-process: objects by this
- * data-service, users and sessions by auth-service and pushes by push-service over the bus, with
- * no HTTP round trip. Who calls is what the SDK call said: {@code useMasterKey}, else
- * {@code sessionToken} (resolved as the gateway resolves it), else nobody.
+ * The Parse JS SDK's requests from inside cloud code, answered by the services over the event
+ * bus with no HTTP round trip: objects and functions by data-service (whose triggers run as for
+ * a client's request), users and sessions by auth-service, pushes by push-service. It works the
+ * same in whichever process loaded the cloud code. Who calls is what the SDK call said:
+ * {@code useMasterKey}, else {@code sessionToken} (resolved as the gateway resolves it), else
+ * nobody.
  */
-public final class InternalRest implements CloudHost {
+public final class BusRest implements CloudHost {
   private final String appId;
   private final String masterKey;
   private final String mountPath;
-  private final ClassesService classes;
+  private final DataServiceClient objects;
   private final AuthServiceClient auth;
   private final PushServiceClient push;
-  private FunctionsService functions;
-  private TriggeredClasses writes;
 
-  public InternalRest(String appId, String masterKey, String mountPath, ClassesService classes,
-      AuthServiceClient auth, PushServiceClient push) {
+  public BusRest(String appId, String masterKey, String mountPath, EventBus bus,
+      long timeoutMillis) {
     this.appId = appId;
     this.masterKey = masterKey;
     this.mountPath = mountPath;
-    this.classes = classes;
-    this.auth = auth;
-    this.push = push;
+    this.objects = new DataServiceClient(bus, timeoutMillis);
+    this.auth = new AuthServiceClient(bus, timeoutMillis);
+    this.push = new PushServiceClient(bus, timeoutMillis);
   }
 
-  /** Set once these exist (they need the cloud code that needs this host). */
-  public void wire(FunctionsService functions, TriggeredClasses writes) {
-    this.functions = functions;
-    this.writes = writes;
+  /** The host for a service's options ({@code appId}, {@code masterKey}, {@code mountPath}). */
+  public static BusRest from(EventBus bus, io.vertx.core.json.JsonObject options) {
+    return new BusRest(options.getString(ParseServerOptions.APP_ID),
+        options.getString(ParseServerOptions.MASTER_KEY),
+        options.getString(ParseServerOptions.MOUNT_PATH, "/parse"), bus,
+        options.getLong(ParseServerOptions.REQUEST_TIMEOUT, 30_000L));
   }
 
   @Override
@@ -92,15 +95,15 @@ public final class InternalRest implements CloudHost {
     switch (parts[0]) {
       case "classes" -> {
         if (parts.length == 2) {
-          return get ? writes.find(request(who, parts[1], null, data, null))
-              : post ? writes.create(request(who, parts[1], null, null, data))
+          return get ? objects.find(request(who, parts[1], null, data, null))
+              : post ? objects.create(request(who, parts[1], null, null, data))
               : unsupported(method, path);
         }
         if (parts.length == 3) {
           return switch (method) {
-            case "GET" -> classes.get(request(who, parts[1], parts[2], data, null));
-            case "PUT" -> writes.update(request(who, parts[1], parts[2], null, data));
-            case "DELETE" -> writes.delete(request(who, parts[1], parts[2], null, null));
+            case "GET" -> objects.get(request(who, parts[1], parts[2], data, null));
+            case "PUT" -> objects.update(request(who, parts[1], parts[2], null, data));
+            case "DELETE" -> objects.delete(request(who, parts[1], parts[2], null, null));
             default -> unsupported(method, path);
           };
         }
@@ -115,13 +118,13 @@ public final class InternalRest implements CloudHost {
         }
         if (parts.length == 2) {
           return switch (method) {
-            case "GET" -> classes.get(request(who, ClassNames.USER, parts[1], data, null));
+            case "GET" -> objects.get(request(who, ClassNames.USER, parts[1], data, null));
             case "PUT" -> auth.updateUser(request(who, ClassNames.USER, parts[1], null, data));
             case "DELETE" -> auth.deleteUser(request(who, ClassNames.USER, parts[1], null, null));
             default -> unsupported(method, path);
           };
         }
-        return get ? classes.find(request(who, ClassNames.USER, null, data, null))
+        return get ? objects.find(request(who, ClassNames.USER, null, data, null))
             : unsupported(method, path);
       }
       case "login" -> {
@@ -134,9 +137,9 @@ public final class InternalRest implements CloudHost {
         return auth.requestPasswordReset(request(who, null, null, null, data));
       }
       case "functions" -> {
-        if (parts.length == 2 && post && functions != null) {
-          return functions.run(new ServiceRequest(UUID.randomUUID().toString(), who, null, null,
-              new JsonObject().put(FunctionsService.FUNCTION_NAME, parts[1]), data));
+        if (parts.length == 2 && post) {
+          return objects.runFunction(new ServiceRequest(UUID.randomUUID().toString(), who,
+              null, null, new JsonObject().put(DataServiceClient.FUNCTION_NAME, parts[1]), data));
         }
         return unsupported(method, path);
       }
