@@ -212,6 +212,30 @@ Parse.Cloud.beforeSubscribe('Room', (request) => {
   }
 });
 
+// a diary: each signed-in user sees only their own entries live
+Parse.Cloud.beforeSubscribe('Diary', (request) => {
+  if (!request.user) {
+    throw new Parse.Error(Parse.Error.INVALID_SESSION_TOKEN, 'sign in to follow a diary');
+  }
+  request.query.equalTo('author', request.user.get('username'));
+});
+
+// a ticker: hidden rows are held back, the others arrive marked with who follows them
+Parse.Cloud.afterLiveQueryEvent('Ticker', (request) => {
+  if (request.object.get('hidden')) {
+    request.sendEvent = false;
+    return;
+  }
+  if (request.object.get('broken')) {
+    throw new Parse.Error(Parse.Error.SCRIPT_FAILED, 'this row cannot be shown');
+  }
+  request.object.set('seenBy', request.user ? request.user.get('username') : 'anonymous');
+  request.object.set('event', request.event);
+  if (request.original) {
+    request.object.set('was', request.original.get('price'));
+  }
+});
+
 // files
 Parse.Cloud.beforeSave(Parse.File, (request) => {
   if (request.file.name().includes('forbidden')) {

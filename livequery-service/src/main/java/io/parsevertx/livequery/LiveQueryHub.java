@@ -132,7 +132,7 @@ final class LiveQueryHub {
     triggers.beforeConnect(new AuthContext(master, false, token, null, installationId, null,
             null), new JsonObject().put("useMasterKey", master).put("sessionToken", token)
             .put("installationId", installationId).put("clients", clients.size())
-            .put("subscriptions", clients.stream().mapToInt(c -> c.subscriptions().size()).sum()))
+            .put("subscriptions", subscriptionCount()))
         .onSuccess(v -> {
           client.connected(UUID.randomUUID().toString(), master, token, installationId);
           LOG.info("event=livequery_connected clientId={} master={}", client.clientId(),
@@ -366,17 +366,44 @@ final class LiveQueryHub {
           if (!readable(policy, visible)) {
             return Future.succeededFuture(null);
           }
-          return schemas.find(subscription.className()).map(schema -> {
+          return afterEvent(subscription, change, event, policy).compose(object -> object == null
+              ? Future.succeededFuture(null) : schemas.find(subscription.className()).map(schema -> {
             JsonObject message = client.message(event)
                 .put("requestId", subscription.requestId())
-                .put("object", shaped(subscription, schema, change.object(), policy));
+                .put("object", shaped(subscription, schema, object, policy));
             if (change.original() != null && (event.equals("update") || event.equals("enter")
                 || event.equals("leave"))) {
               message.put("original", shaped(subscription, schema, change.original(), policy));
             }
             return message;
-          });
+          }));
         }));
+  }
+
+  /**
+   * The object the event carries: as stored, or as the app's {@code afterLiveQueryEvent} left it
+   * (null when it held the event back; its error goes to the subscriber instead).
+   */
+  private Future<JsonObject> afterEvent(Subscription subscription, ObjectChange change,
+      String event, AccessPolicy policy) {
+    if (!triggers.hasAfterEvent(subscription.className())) {
+      return Future.succeededFuture(change.object());
+    }
+    LiveQueryClient client = subscription.client();
+    JsonObject request = new JsonObject().put("event", event).put("object", change.object())
+        .put("clients", clients.size()).put("subscriptions", subscriptionCount());
+    if (change.original() != null) {
+      request.put("original", change.original());
+    }
+    return triggers.afterEvent(new AuthContext(client.master(), false,
+            subscription.sessionToken(), policy.userId(), client.installationId(), null, null),
+            subscription.className(), request)
+        .recover(e -> {
+          ParseException error = e instanceof ParseException pe ? pe : new ParseException(
+              ParseErrorCode.SCRIPT_FAILED, "afterLiveQueryEvent failed");
+          client.error(error.code().code(), error.getMessage(), false, subscription.requestId());
+          return Future.succeededFuture(null);
+        });
   }
 
   /** An ACL-less object is public; otherwise one of the caller's principals must read it. */

@@ -59,11 +59,12 @@ public final class LiveQueryServiceVerticle extends VerticleBase {
     storage = StorageAdapters.connect(vertx, config.databaseURI(), config.databaseOptions());
     SchemaController schemas = SchemaController.withBusInvalidation(vertx.eventBus(), storage);
     PrincipalResolver roles = new PrincipalResolver(storage, schemas);
-    hub = new LiveQueryHub(config, new Principals(new AuthServiceClient(vertx.eventBus(),
-        config.requestTimeout()), roles, config.cacheTimeout()), schemas,
+    Principals principals = new Principals(new AuthServiceClient(vertx.eventBus(),
+        config.requestTimeout()), roles, config.cacheTimeout());
+    hub = new LiveQueryHub(config, principals, schemas,
         new SensitiveFields(AuthDataViews.fromOptions(config().getJsonObject(
             ParseServerOptions.AUTH))), new LiveTriggers(cloud, new CloudCaller(new DataServiceClient(
-            vertx.eventBus(), config.requestTimeout())::get)));
+            vertx.eventBus(), config.requestTimeout())::get), principals::userId));
     ready.add(schemas.listen(vertx.eventBus()).completion());
     ready.add(roles.listen(vertx.eventBus()).completion());
     ready.add(vertx.eventBus().<JsonObject>consumer(EventBusAddresses.LIVEQUERY_CHANGES,

@@ -42,14 +42,18 @@ final class Principals {
     if (sessionToken == null) {
       return roles.resolve(AuthContext.anonymous());
     }
+    return userId(sessionToken).compose(userId -> roles.resolve(new AuthContext(false, false,
+        sessionToken, userId, null, null, null)));
+  }
+
+  /** @return the session's user; fails with 209 for a token that is not (or no longer) valid */
+  Future<String> userId(String sessionToken) {
     long now = System.currentTimeMillis();
-    Cached cached = userIds.compute(sessionToken, (token, old) -> old != null && old.until() > now
+    return userIds.compute(sessionToken, (token, old) -> old != null && old.until() > now
         ? old : new Cached(auth.resolveSession(new ServiceRequest(null, AuthContext.masterKey(),
             null, null, null, new JsonObject().put("sessionToken", token)))
             .map(session -> session.getString("userId"))
-            .onFailure(e -> userIds.remove(token)), now + cacheMillis));
-    return cached.userId().compose(userId -> roles.resolve(new AuthContext(false, false,
-        sessionToken, userId, null, null, null)));
+            .onFailure(e -> userIds.remove(token)), now + cacheMillis)).userId();
   }
 
   /** A session ended, or all of a user's sessions did: forget them. */

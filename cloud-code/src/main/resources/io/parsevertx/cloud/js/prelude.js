@@ -301,8 +301,8 @@
         return JSON.stringify({ objects: objects.map(restJsonOf) });
       })().catch((e) => JSON.stringify({ error: errorOf(e) }));
     },
-    // LiveQuery and files: beforeSubscribe answers {query} (as the handler left it); beforeConnect
-    // and the Parse.File triggers answer {}
+    // LiveQuery and files: beforeSubscribe answers {query} (as the handler left it);
+    // afterLiveQueryEvent {sendEvent, object}; beforeConnect and the Parse.File triggers {}
     runLive(kind, className, requestJson) {
       const entry = triggers[kind + ':' + className];
       if (!entry) {
@@ -315,6 +315,12 @@
         if (kind === 'beforeSubscribe') {
           request.query = Parse.Query.fromJSON(className, raw.query);
         }
+        if (kind === 'afterLiveQueryEvent') {
+          const asObject = (json) => (json ? Parse.Object.fromJSON(Object.assign({}, json, { className }), true) : undefined);
+          request.object = asObject(raw.object);
+          request.original = asObject(raw.original);
+          request.sendEvent = true;
+        }
         if (className === '@File') {
           request.file = Parse.File.fromJSON(raw.file);
           request.fileSize = raw.fileSize;
@@ -325,6 +331,11 @@
         if (kind === 'beforeSubscribe') {
           const query = returned instanceof Parse.Query ? returned : request.query;
           return JSON.stringify({ query: query.toJSON() });
+        }
+        if (kind === 'afterLiveQueryEvent') {
+          // the event goes out with the object as the handler left it, unless it said not to
+          return JSON.stringify({ sendEvent: request.sendEvent !== false,
+            object: request.object ? restJsonOf(request.object) : null });
         }
         return JSON.stringify({});
       })().catch((e) => JSON.stringify({ error: errorOf(e) }));

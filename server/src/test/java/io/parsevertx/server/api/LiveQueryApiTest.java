@@ -31,7 +31,7 @@ class LiveQueryApiTest extends ApiTestBase {
         "liveQueryServerOptions", "{\"keyPairs\":{\"javascriptKey\":\"js-key\"},"
             + "\"websocketTimeout\":200,\"regexTimeout\":50,\"cacheTimeout\":60000}",
         "liveQuery", "{\"classNames\":[\"Game\",\"Secret\",\"Locked\",\"Shielded\",\"_User\","
-            + "\"Room\"]}"));
+            + "\"Room\",\"Diary\",\"Ticker\"]}"));
   }
 
   private static LiveSocket connected(JsonObject extra) {
@@ -312,6 +312,60 @@ class LiveQueryApiTest extends ApiTestBase {
       String open = save("Room", new JsonObject().put("name", "lobby").put("open", true));
       JsonObject created = socket.next("create");
       assertEquals(open, created.getJsonObject("object").getString("objectId"), created::encode);
+    }
+  }
+
+  @Test
+  void beforeSubscribeSeesTheSignedInUser() {
+    String token = expect(request(HttpMethod.POST, "/users", new JsonObject()
+        .put("username", "lq-diarist").put("password", "pw")), 201).getString("sessionToken");
+    try (LiveSocket anonymous = connected(new JsonObject())) {
+      anonymous.send(new JsonObject().put("op", "subscribe").put("requestId", 1).put("query",
+          new JsonObject().put("className", "Diary").put("where", new JsonObject())));
+      JsonObject error = anonymous.next("error");
+      assertEquals(209, error.getInteger("code"), error::encode);
+      assertEquals("sign in to follow a diary", error.getString("error"));
+    }
+    try (LiveSocket socket = connected(new JsonObject().put("sessionToken", token))) {
+      subscribe(socket, 2, "Diary", new JsonObject(), new JsonObject());
+      save("Diary", new JsonObject().put("author", "someone-else").put("text", "theirs"));
+      String mine = save("Diary", new JsonObject().put("author", "lq-diarist")
+          .put("text", "mine"));
+      JsonObject created = socket.next("create");
+      assertEquals(mine, created.getJsonObject("object").getString("objectId"), created::encode);
+    }
+  }
+
+  @Test
+  void afterLiveQueryEventChangesHoldsBackOrFailsAnEvent() {
+    String token = expect(request(HttpMethod.POST, "/users", new JsonObject()
+        .put("username", "lq-trader").put("password", "pw")), 201).getString("sessionToken");
+    try (LiveSocket anonymous = connected(new JsonObject());
+        LiveSocket trader = connected(new JsonObject().put("sessionToken", token))) {
+      subscribe(anonymous, 1, "Ticker", new JsonObject(), new JsonObject());
+      subscribe(trader, 1, "Ticker", new JsonObject(), new JsonObject());
+      save("Ticker", new JsonObject().put("symbol", "HID").put("hidden", true));
+      String id = save("Ticker", new JsonObject().put("symbol", "ABC").put("price", 10));
+      JsonObject seenByAnyone = anonymous.next("create").getJsonObject("object");
+      assertEquals(id, seenByAnyone.getString("objectId"), "the hidden row was held back");
+      assertEquals("anonymous", seenByAnyone.getString("seenBy"));
+      assertEquals("create", seenByAnyone.getString("event"));
+      JsonObject seenByTrader = trader.next("create").getJsonObject("object");
+      assertEquals("lq-trader", seenByTrader.getString("seenBy"), seenByTrader::encode);
+
+      put("Ticker", id, new JsonObject().put("price", 12));
+      JsonObject updated = trader.next("update").getJsonObject("object");
+      assertEquals(12, updated.getInteger("price"));
+      assertEquals(10, updated.getInteger("was"));
+      assertEquals("update", updated.getString("event"));
+
+      save("Ticker", new JsonObject().put("symbol", "BRK").put("broken", true));
+      JsonObject error = trader.next("error");
+      assertEquals(141, error.getInteger("code"), error::encode);
+      assertEquals("this row cannot be shown", error.getString("error"));
+      assertEquals(1, error.getInteger("requestId"));
+      JsonObject stored = expect(request(HttpMethod.GET, "/classes/Ticker/" + id, null), 200);
+      assertFalse(stored.containsKey("seenBy"), "the handler changes the event, not the object");
     }
   }
 }
