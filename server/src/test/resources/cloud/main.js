@@ -257,3 +257,74 @@ Parse.Cloud.beforeDelete(Parse.File, (request) => {
     throw 'this file is kept';
   }
 });
+
+// gets by id and transactional batches (CloudGetAndBatchTriggersApiTest)
+Parse.Cloud.beforeFind('GetGuarded', (request) => {
+  if (request.isGet && !request.master) {
+    request.query.equalTo('visible', true);
+  }
+});
+
+Parse.Cloud.afterFind('GetGuarded', (request) => {
+  return request.objects.filter((o) => !o.get('hidden')).map((o) => {
+    o.set('seenBy', request.isGet ? 'get' : 'find');
+    return o;
+  });
+});
+
+Parse.Cloud.beforeFind('GetRefused', (request) => {
+  if (request.isGet) {
+    throw new Parse.Error(Parse.Error.OPERATION_FORBIDDEN, 'no gets here');
+  }
+});
+
+Parse.Cloud.beforeSave('TxTriggered', (request) => {
+  if (request.object.get('name') === 'refused') {
+    throw new Parse.Error(Parse.Error.VALIDATION_ERROR, 'refused in a transaction');
+  }
+  request.object.set('stamped', true);
+  if (request.original) {
+    request.object.set('previousName', request.original.get('name'));
+  }
+});
+
+// an after-trigger reads the object outside the transaction: it finds it only once committed
+Parse.Cloud.afterSave('TxTriggered', async (request) => {
+  const stored = await new Parse.Query('TxTriggered').get(request.object.id, { useMasterKey: true });
+  const entry = new Parse.Object('TxTriggeredLog');
+  entry.set('event', 'saved');
+  entry.set('name', stored.get('name'));
+  await entry.save(null, { useMasterKey: true });
+});
+
+Parse.Cloud.beforeDelete('TxTriggered', (request) => {
+  if (request.object.get('keep')) {
+    throw new Parse.Error(Parse.Error.OPERATION_FORBIDDEN, 'this one is kept');
+  }
+});
+
+Parse.Cloud.afterDelete('TxTriggered', async (request) => {
+  const left = await new Parse.Query('TxTriggered').equalTo('objectId', request.object.id)
+    .find({ useMasterKey: true });
+  const entry = new Parse.Object('TxTriggeredLog');
+  entry.set('event', left.length === 0 ? 'deleted' : 'deleted before commit');
+  entry.set('name', request.object.get('name'));
+  await entry.save(null, { useMasterKey: true });
+});
+
+// validators: roles inherited through other roles, and rateLimit (CloudValidatorsApiTest)
+Parse.Cloud.define('cvAuditorsOnly', () => 'audited', { requireAnyUserRoles: ['CvAuditor'] });
+Parse.Cloud.define('cvChiefAuditors', () => 'chief', { requireAllUserRoles: ['CvAuditor', 'CvChief'] });
+Parse.Cloud.define('cvOutsidersOnly', () => 'outside', { requireAnyUserRoles: ['CvOutsider'] });
+Parse.Cloud.define('cvLimited', () => 'ok', { rateLimit: { requestTimeWindow: 60000, requestCount: 2 } });
+Parse.Cloud.define('cvLimitedForMaster', () => 'ok', {
+  rateLimit: { requestTimeWindow: 60000, requestCount: 1, includeMasterKey: true, errorResponseMessage: 'Calm down' },
+});
+Parse.Cloud.define('cvLimitedInside', () => 'ok', { rateLimit: { requestTimeWindow: 60000, requestCount: 1 } });
+Parse.Cloud.define('cvCallsLimitedInside', async () => {
+  for (let i = 0; i < 3; i++) {
+    await Parse.Cloud.run('cvLimitedInside');
+  }
+  return 'done';
+});
+Parse.Cloud.beforeSave('CvThrottled', () => {}, { rateLimit: { requestTimeWindow: 60000, requestCount: 2 } });

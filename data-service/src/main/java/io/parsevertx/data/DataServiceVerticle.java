@@ -75,13 +75,13 @@ public final class DataServiceVerticle extends VerticleBase {
     SchemaService schemas = components.schemaService();
     List<MessageConsumer<JsonObject>> consumers = new ArrayList<>(List.of(
         bus.consumer(EventBusAddresses.CLASSES_CREATE, BusReplies.handler(writes::create)),
-        bus.consumer(EventBusAddresses.CLASSES_GET, BusReplies.handler(classes::get)),
+        bus.consumer(EventBusAddresses.CLASSES_GET, BusReplies.handler(writes::get)),
         bus.consumer(EventBusAddresses.CLASSES_UPDATE, BusReplies.handler(writes::update)),
         bus.consumer(EventBusAddresses.CLASSES_DELETE, BusReplies.handler(writes::delete)),
         bus.consumer(EventBusAddresses.CLASSES_FIND, BusReplies.handler(writes::find)),
         bus.consumer(EventBusAddresses.PURGE, BusReplies.handler(classes::purge)),
         bus.consumer(EventBusAddresses.BATCH_TRANSACTION,
-            BusReplies.handler(components.transactions()::run)),
+            BusReplies.handler(components.transactions().withTriggers(writes)::run)),
         bus.consumer(EventBusAddresses.IDEMPOTENCY_RESERVE,
             BusReplies.handler(components.idempotency()::reserve)),
         bus.consumer(EventBusAddresses.AGGREGATE,

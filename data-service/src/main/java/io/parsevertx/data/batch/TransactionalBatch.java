@@ -4,6 +4,7 @@ import io.parsevertx.common.bus.ServiceRequest;
 import io.parsevertx.common.error.ParseErrorCode;
 import io.parsevertx.common.error.ParseException;
 import io.parsevertx.data.classes.ClassesService;
+import io.parsevertx.data.functions.TriggeredClasses;
 import io.parsevertx.storage.StorageAdapter;
 import io.parsevertx.storage.schema.SchemaController;
 import io.vertx.core.Future;
@@ -21,6 +22,11 @@ import java.util.function.Consumer;
  * one database transaction, schema changes included, and either all of them take effect or,
  * when one fails, none does and the batch fails with that request's error. Caches elsewhere
  * hear of schema and role changes only once the transaction committed.
+ *
+ * <p>With the app's triggers ({@link #withTriggers}): each write's beforeSave or beforeDelete
+ * runs inside the transaction, just before the write (seeing what the earlier requests wrote);
+ * a refusal fails the whole batch with the handler's error. afterSave and afterDelete run only
+ * once the transaction committed. Finds and gets run beforeFind and afterFind.
  */
 public final class TransactionalBatch {
   public static final String OPERATIONS = "operations";
@@ -32,6 +38,7 @@ public final class TransactionalBatch {
   private final Consumer<String> schemaChanged;
   private final Runnable rolesChanged;
   private final Consumer<ObjectChange> liveChanges;
+  private final TriggeredClasses triggers;
 
   /**
    * @param schemaChanged publishes a committed schema change of a class
@@ -41,11 +48,24 @@ public final class TransactionalBatch {
   public TransactionalBatch(StorageAdapter storage, ClassesService classes,
       Consumer<String> schemaChanged, Runnable rolesChanged,
       Consumer<ObjectChange> liveChanges) {
+    this(storage, classes, schemaChanged, rolesChanged, liveChanges, null);
+  }
+
+  private TransactionalBatch(StorageAdapter storage, ClassesService classes,
+      Consumer<String> schemaChanged, Runnable rolesChanged,
+      Consumer<ObjectChange> liveChanges, TriggeredClasses triggers) {
+    this.triggers = triggers;
     this.liveChanges = liveChanges;
     this.storage = storage;
     this.classes = classes;
     this.schemaChanged = schemaChanged;
     this.rolesChanged = rolesChanged;
+  }
+
+  /** The same batch with the app's triggers (cloud code and webhooks) around its requests. */
+  public TransactionalBatch withTriggers(TriggeredClasses triggers) {
+    return new TransactionalBatch(storage, classes, schemaChanged, rolesChanged, liveChanges,
+        triggers);
   }
 
   /**
@@ -60,13 +80,14 @@ public final class TransactionalBatch {
     Set<String> changedClasses = new LinkedHashSet<>();
     boolean[] rolesTouched = {false};
     List<ObjectChange> objectChanges = new ArrayList<>();
+    List<Runnable> afterCommit = new ArrayList<>();
     return storage.inTransaction(tx -> {
       ClassesService inTx = classes.over(tx, new SchemaController(tx, changedClasses::add),
           () -> rolesTouched[0] = true, objectChanges::add);
       JsonArray results = new JsonArray();
       Future<Void> chain = Future.succeededFuture();
       for (Object item : operations) {
-        chain = chain.compose(v -> call(inTx, (JsonObject) item)
+        chain = chain.compose(v -> call(inTx, (JsonObject) item, afterCommit)
             .map(result -> {
               results.add(new JsonObject().put("success", result));
               return null;
@@ -79,12 +100,31 @@ public final class TransactionalBatch {
       if (rolesTouched[0]) {
         rolesChanged.run();
       }
+      afterCommit.forEach(Runnable::run);
     });
   }
 
-  private static Future<JsonObject> call(ClassesService classes, JsonObject operation) {
+  private Future<JsonObject> call(ClassesService classes, JsonObject operation,
+      List<Runnable> afterCommit) {
     ServiceRequest request = ServiceRequest.fromJson(operation.getJsonObject(REQUEST));
-    return switch (operation.getString(KIND, "")) {
+    String kind = operation.getString(KIND, "");
+    if (triggers == null) {
+      return apply(classes, kind, request);
+    }
+    return switch (kind) {
+      case TriggeredClasses.CREATE, TriggeredClasses.UPDATE, TriggeredClasses.DELETE ->
+          triggers.prepare(kind, request, classes).compose(write ->
+              apply(classes, kind, write.request()).onSuccess(reply ->
+                  afterCommit.add(() -> write.after().accept(reply))));
+      case "get" -> triggers.get(request, classes);
+      case "find" -> triggers.find(request, classes);
+      default -> apply(classes, kind, request);
+    };
+  }
+
+  private static Future<JsonObject> apply(ClassesService classes, String kind,
+      ServiceRequest request) {
+    return switch (kind) {
       case "create" -> classes.create(request);
       case "update" -> classes.update(request);
       case "delete" -> classes.delete(request);

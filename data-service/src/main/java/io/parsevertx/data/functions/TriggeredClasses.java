@@ -9,6 +9,7 @@ import io.parsevertx.data.hooks.WebhookCaller;
 import io.parsevertx.data.hooks.Webhooks;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
+import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -25,14 +26,16 @@ public final class TriggeredClasses {
   private static final String AFTER_SAVE = "afterSave";
   private static final String BEFORE_DELETE = "beforeDelete";
   private static final String AFTER_DELETE = "afterDelete";
-  private static final String BEFORE_FIND = "beforeFind";
-  private static final String AFTER_FIND = "afterFind";
+  public static final String CREATE = "create";
+  public static final String UPDATE = "update";
+  public static final String DELETE = "delete";
 
   private final ClassesService classes;
   private final CloudCode cloud;
   private final CloudCaller caller;
   private final Webhooks hooks;
   private final WebhookCaller webhooks;
+  private final FindTriggers finds;
 
   public TriggeredClasses(ClassesService classes, CloudCode cloud, Webhooks hooks,
       WebhookCaller webhooks) {
@@ -41,6 +44,7 @@ public final class TriggeredClasses {
     this.caller = new CloudCaller(classes::get);
     this.hooks = hooks;
     this.webhooks = webhooks;
+    this.finds = new FindTriggers(cloud, caller, hooks, webhooks, this::has);
   }
 
   /** A trigger declared through /hooks, else one in the app's cloud code. */
@@ -91,56 +95,77 @@ public final class TriggeredClasses {
    * (which may change, drop or add results) around it.
    */
   public Future<JsonObject> find(ServiceRequest request) {
-    String className = request.className();
-    boolean before = className != null && cloud.hasTrigger(BEFORE_FIND, className);
-    boolean after = className != null && cloud.hasTrigger(AFTER_FIND, className);
-    if (!before && !after) {
-      return classes.find(request);
-    }
-    return caller.of(request).compose(call -> (before ? cloud.runFind(BEFORE_FIND, className,
-            call.copy().put("query", QueryParams.toQuery(request.params())))
-            .map(outcome -> QueryParams.merge(request.params(), outcome.getJsonObject("query")))
-            : Future.succeededFuture(request.params()))
-        .compose(params -> classes.find(new ServiceRequest(request.requestId(), request.auth(),
-            className, null, params, request.body())))
-        .compose(found -> !after ? Future.succeededFuture(found)
-            : cloud.runFind(AFTER_FIND, className, call.copy().put("results",
-                found.getJsonArray("results", new io.vertx.core.json.JsonArray())))
-                .map(outcome -> found.copy().put("results", outcome.getJsonArray("objects")))));
+    return finds.find(request, classes);
+  }
+
+  /** As {@link #find(ServiceRequest)}, read through {@code over} (a transaction's classes). */
+  public Future<JsonObject> find(ServiceRequest request, ClassesService over) {
+    return finds.find(request, over);
+  }
+
+  /**
+   * A get by id with {@code beforeFind} (the query {@code objectId = id}, {@code isGet}) and
+   * {@code afterFind} (the one object) around it; 101 when either leaves the object out.
+   */
+  public Future<JsonObject> get(ServiceRequest request) {
+    return finds.get(request, classes);
+  }
+
+  /** As {@link #get(ServiceRequest)}, read through {@code over} (a transaction's classes). */
+  public Future<JsonObject> get(ServiceRequest request, ClassesService over) {
+    return finds.get(request, over);
   }
 
   public Future<JsonObject> create(ServiceRequest request) {
-    String className = request.className();
-    if (!saves(className)) {
-      return classes.create(request);
-    }
-    return caller.of(request).compose(call -> before(BEFORE_SAVE, request, call, null)
-        .compose(body -> classes.create(withBody(request, body))
-            .onSuccess(reply -> after(AFTER_SAVE, className, call, null,
-                body.copy().mergeIn(reply)))));
+    return prepare(CREATE, request, classes).compose(write -> classes.create(write.request())
+        .onSuccess(write.after()::accept));
   }
 
   public Future<JsonObject> update(ServiceRequest request) {
-    String className = request.className();
-    if (!saves(className)) {
-      return classes.update(request);
-    }
-    return caller.of(request).compose(call -> stored(request).compose(original ->
-        before(BEFORE_SAVE, request, call, original).compose(body ->
-            classes.update(withBody(request, body)).onSuccess(reply -> after(AFTER_SAVE,
-                className, call, original, original.copy().mergeIn(body).mergeIn(reply))))));
+    return prepare(UPDATE, request, classes).compose(write -> classes.update(write.request())
+        .onSuccess(write.after()::accept));
   }
 
   public Future<JsonObject> delete(ServiceRequest request) {
+    return prepare(DELETE, request, classes).compose(write -> classes.delete(write.request())
+        .onSuccess(write.after()::accept));
+  }
+
+  /**
+   * A write whose before-trigger ran: the request to apply (with beforeSave's changes in its
+   * body) and what to do once the write is acknowledged (run the after-trigger with the
+   * write's reply).
+   */
+  public record PreparedWrite(ServiceRequest request, Consumer<JsonObject> after) {}
+
+  /**
+   * Runs the before-trigger of a write that the caller then applies: a transaction applies it
+   * and, once committed, calls {@link PreparedWrite#after()}. The stored object (what an update
+   * or a delete changes) is read through {@code over}, so inside a transaction it is what the
+   * earlier requests of the transaction left.
+   *
+   * @param kind {@link #CREATE}, {@link #UPDATE} or {@link #DELETE}
+   * @return fails with the handler's error (141 or its code) when it refuses the write, 101
+   *     when the object to update or delete does not exist
+   */
+  public Future<PreparedWrite> prepare(String kind, ServiceRequest request,
+      ClassesService over) {
     String className = request.className();
-    if (!has(BEFORE_DELETE, className)
-        && !has(AFTER_DELETE, className)) {
-      return classes.delete(request);
+    boolean deleting = DELETE.equals(kind);
+    if (deleting ? !has(BEFORE_DELETE, className) && !has(AFTER_DELETE, className)
+        : !saves(className)) {
+      return Future.succeededFuture(new PreparedWrite(request, reply -> { }));
     }
-    return caller.of(request).compose(call -> stored(request).compose(original ->
-        trigger(BEFORE_DELETE, className, call.copy().put("original", original))
-            .compose(v -> classes.delete(request))
-            .onSuccess(v -> after(AFTER_DELETE, className, call, original, null))));
+    return caller.of(request).compose(call -> (CREATE.equals(kind)
+            ? Future.succeededFuture((JsonObject) null) : stored(request, over))
+        .compose(original -> deleting
+            ? trigger(BEFORE_DELETE, className, call.copy().put("original", original))
+                .map(v -> new PreparedWrite(request, reply -> after(AFTER_DELETE, className,
+                    call, original, null)))
+            : before(BEFORE_SAVE, request, call, original).map(body -> new PreparedWrite(
+                withBody(request, body), reply -> after(AFTER_SAVE, className, call, original,
+                    (original == null ? body.copy() : original.copy().mergeIn(body))
+                        .mergeIn(reply))))));
   }
 
   private boolean saves(String className) {
@@ -195,8 +220,8 @@ public final class TriggeredClasses {
   }
 
   /** The object as stored, read with the master key (a trigger sees all of it). */
-  private Future<JsonObject> stored(ServiceRequest request) {
-    return classes.get(new ServiceRequest(request.requestId(), AuthContext.masterKey(),
+  private Future<JsonObject> stored(ServiceRequest request, ClassesService over) {
+    return over.get(new ServiceRequest(request.requestId(), AuthContext.masterKey(),
         request.className(), request.objectId(), null, null));
   }
 

@@ -18,7 +18,7 @@ import java.util.Set;
  */
 public final class HooksService {
   public static final Set<String> TRIGGERS = Set.of("beforeSave", "afterSave", "beforeDelete",
-      "afterDelete");
+      "afterDelete", "beforeFind", "afterFind");
   private static final String CHANGED = EventBusAddresses.HOOKS_CHANGED;
 
   private final Webhooks hooks;
