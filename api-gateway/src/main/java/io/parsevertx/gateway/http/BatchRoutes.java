@@ -1,7 +1,7 @@
 package io.parsevertx.gateway.http;
 
 import io.parsevertx.common.auth.AuthContext;
-import io.parsevertx.gateway.ratelimit.RateLimiter;
+import io.parsevertx.common.ratelimit.RateLimiter;
 import io.parsevertx.common.bus.BusFailures;
 import io.parsevertx.common.bus.DataServiceClient;
 import io.parsevertx.common.bus.ServiceRequest;

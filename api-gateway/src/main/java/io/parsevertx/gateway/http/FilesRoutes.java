@@ -7,7 +7,7 @@ import io.parsevertx.common.error.ParseException;
 import io.parsevertx.common.error.UnauthorizedException;
 import io.parsevertx.common.files.FilesAuth;
 import io.parsevertx.common.security.TrustedProxies;
-import io.parsevertx.gateway.ratelimit.RateLimiter;
+import io.parsevertx.common.ratelimit.RateLimiter;
 import io.vertx.core.Future;
 import io.vertx.core.MultiMap;
 import io.vertx.core.Vertx;

@@ -6,7 +6,7 @@ import io.parsevertx.common.bus.DataServiceClient;
 import io.parsevertx.common.bus.HealthProbe;
 import io.parsevertx.common.bus.PushServiceClient;
 import io.parsevertx.gateway.GatewayConfig;
-import io.parsevertx.gateway.ratelimit.RateLimiter;
+import io.parsevertx.common.ratelimit.RateLimiter;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.ext.web.Router;

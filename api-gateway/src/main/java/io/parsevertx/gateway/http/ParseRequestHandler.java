@@ -7,7 +7,7 @@ import io.parsevertx.common.error.ParseException;
 import io.parsevertx.common.options.ParseServerOptions;
 import io.parsevertx.common.security.KeywordDenylist;
 import io.parsevertx.common.security.TrustedProxies;
-import io.parsevertx.gateway.ratelimit.RateLimiter;
+import io.parsevertx.common.ratelimit.RateLimiter;
 import io.vertx.core.Future;
 import io.vertx.core.Handler;
 import io.vertx.core.MultiMap;

@@ -3,7 +3,7 @@ package io.parsevertx.server.ratelimit;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.parsevertx.common.options.RateLimitRule;
-import io.parsevertx.gateway.ratelimit.RateLimiter;
+import io.parsevertx.common.ratelimit.RateLimiter;
 import io.parsevertx.testing.TestServers;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;

@@ -1,4 +1,4 @@
-package io.parsevertx.gateway.ratelimit;
+package io.parsevertx.common.ratelimit;
 
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;

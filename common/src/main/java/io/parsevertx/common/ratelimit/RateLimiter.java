@@ -1,4 +1,4 @@
-package io.parsevertx.gateway.ratelimit;
+package io.parsevertx.common.ratelimit;
 
 import io.parsevertx.common.error.ParseErrorCode;
 import io.parsevertx.common.error.ParseException;
@@ -15,18 +15,23 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Parse's {@code rateLimit} at the gateway: every rule whose path and method match a request
- * counts it in its zone, and a request past a rule's count in the window is refused with code
- * 100 (HTTP 429) and the rule's message. Rules with a {@code redisUrl} count in Redis, shared
- * by every gateway; others count in this process.
+ * Parse's {@code rateLimit}: every rule whose path and method match a request counts it in its
+ * zone, and a request past a rule's count in the window is refused with code 100 (HTTP 429) and
+ * the rule's message. Rules with a {@code redisUrl} count in Redis, shared by every process;
+ * others count in this process. The gateway applies the server's option; cloud code applies its
+ * validators' {@code rateLimit} (with a scope of its own).
  */
 public final class RateLimiter {
-  private final String appId;
+  private final String scope;
   private final List<RateLimitRule> rules;
   private final List<RateCounter> counters = new ArrayList<>();
 
-  public RateLimiter(Vertx vertx, String appId, List<RateLimitRule> rules) {
-    this.appId = appId;
+  /**
+   * @param scope what the counters' keys start with after {@code parse:ratelimit:}: the appId,
+   *     so apps sharing a Redis count apart (one limiter's rule {@code i} is not another's)
+   */
+  public RateLimiter(Vertx vertx, String scope, List<RateLimitRule> rules) {
+    this.scope = scope;
     this.rules = rules;
     Map<String, RateCounter> redisByUrl = new HashMap<>();
     MemoryRateCounter memory = new MemoryRateCounter();
@@ -61,7 +66,7 @@ public final class RateLimiter {
         continue;
       }
       RateCounter counter = counters.get(i);
-      String key = "parse:ratelimit:" + appId + ":" + i + ":" + zoneKey(rule, call);
+      String key = "parse:ratelimit:" + scope + ":" + i + ":" + zoneKey(rule, call);
       chain = chain.compose(v -> counter.increment(key, rule.windowMillis()).compose(count ->
           count > rule.count() ? refused(rule) : Future.succeededFuture()));
     }
