@@ -23,6 +23,8 @@ public final class CloudCode {
   private final JavaHandlers javaHandlers;
   private final Vertx vertx;
   private final CloudHost host;
+  /** The validators' {@code rateLimit}, counted before their handler runs. */
+  private volatile CloudRateLimits limits = CloudRateLimits.NONE;
 
   private CloudCode(JsContextPool pool, java.util.Set<String> triggers, JavaHandlers javaHandlers,
       Vertx vertx, CloudHost host) {
@@ -54,7 +56,12 @@ public final class CloudCode {
         options.timeoutMillis(), host).compose(pool -> pool.call("triggerNames").map(names ->
             new CloudCode(pool, new io.vertx.core.json.JsonArray(names).stream()
                 .map(String::valueOf).collect(java.util.stream.Collectors.toUnmodifiableSet()),
-                javaHandlers, vertx, host)));
+                javaHandlers, vertx, host)))
+        .compose(cloud -> cloud.pool.call("rateLimits").map(specs -> {
+          cloud.limits = CloudRateLimits.of(vertx, host.appId(),
+              new io.vertx.core.json.JsonArray(specs));
+          return cloud;
+        }).onFailure(e -> cloud.close()));
   }
 
   /**
@@ -66,6 +73,10 @@ public final class CloudCode {
    *     string or error, 142 for a failed validator, 124 past {@code cloudTimeout}
    */
   public Future<JsonObject> runFunction(String name, JsonObject request) {
+    return limits.function(name, request, () -> function(name, request));
+  }
+
+  private Future<JsonObject> function(String name, JsonObject request) {
     if (javaHandlers.hasFunction(name)) {
       return javaHandlers.runFunction(vertx, host, name, request);
     }
@@ -83,6 +94,9 @@ public final class CloudCode {
    * {@code _JobStatus}), {@code request.message}. Jobs may run long: up to {@link #JOB_TIMEOUT}.
    */
   public Future<JsonObject> runJob(String name, JsonObject request) {
+    if (javaHandlers.hasTrigger("job", name)) {
+      return javaHandlers.runJob(vertx, host, name, request);
+    }
     if (pool == null || !hasTrigger("job", name)) {
       return Future.failedFuture(new ParseException(ParseErrorCode.SCRIPT_FAILED,
           "Invalid job: " + name));
@@ -93,7 +107,8 @@ public final class CloudCode {
 
   /** The names of the jobs the app's cloud code defines. */
   public java.util.Set<String> jobNames() {
-    return triggers.stream().filter(t -> t.startsWith("job:")).map(t -> t.substring(4))
+    return java.util.stream.Stream.concat(triggers.stream(), javaHandlers.triggerNames().stream())
+        .filter(t -> t.startsWith("job:")).map(t -> t.substring(4))
         .collect(java.util.stream.Collectors.toCollection(java.util.TreeSet::new));
   }
 
@@ -111,6 +126,10 @@ public final class CloudCode {
    *     left them; else {@code {}}; fails with the handler's error as a function does
    */
   public Future<JsonObject> runTrigger(String kind, String className, JsonObject request) {
+    return limits.trigger(kind, className, request, () -> trigger(kind, className, request));
+  }
+
+  private Future<JsonObject> trigger(String kind, String className, JsonObject request) {
     if (javaHandlers.hasTrigger(kind, className)) {
       return javaHandlers.runTrigger(vertx, host, kind, className, request);
     }
@@ -128,6 +147,13 @@ public final class CloudCode {
    * {@code afterFind} ({@code request.results}; answers {@code {"objects": [...]}}).
    */
   public Future<JsonObject> runFind(String kind, String className, JsonObject request) {
+    return limits.trigger(kind, className, request, () -> find(kind, className, request));
+  }
+
+  private Future<JsonObject> find(String kind, String className, JsonObject request) {
+    if (javaHandlers.hasTrigger(kind, className)) {
+      return javaHandlers.runFind(vertx, host, kind, className, request);
+    }
     if (pool == null || !hasTrigger(kind, className)) {
       return Future.succeededFuture(new JsonObject());
     }
@@ -141,6 +167,13 @@ public final class CloudCode {
    * {@code {}}) or {@code beforeSubscribe} ({@code request.query}; answers {@code {"query"}}).
    */
   public Future<JsonObject> runLive(String kind, String className, JsonObject request) {
+    return limits.trigger(kind, className, request, () -> live(kind, className, request));
+  }
+
+  private Future<JsonObject> live(String kind, String className, JsonObject request) {
+    if (javaHandlers.hasTrigger(kind, className)) {
+      return javaHandlers.runLive(vertx, host, kind, className, request);
+    }
     if (pool == null || !hasTrigger(kind, className)) {
       return Future.succeededFuture(new JsonObject());
     }

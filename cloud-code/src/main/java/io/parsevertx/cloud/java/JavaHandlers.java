@@ -5,17 +5,21 @@ import io.parsevertx.common.error.ParseErrorCode;
 import io.parsevertx.common.error.ParseException;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.io.IOException;
 import java.net.URL;
 import java.net.URLClassLoader;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.ServiceLoader;
 import java.util.Set;
+import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -26,11 +30,15 @@ import org.slf4j.LoggerFactory;
  */
 public final class JavaHandlers implements Cloud {
   private static final Logger LOG = LoggerFactory.getLogger(JavaHandlers.class);
+  private static final String USER = "_User";
+  private static final String FILE = "@File";
   private static final Set<String> SERVER_FIELDS = Set.of("objectId", "createdAt", "updatedAt",
       "className", "__type");
 
   private final Map<String, CloudFunction> functions = new HashMap<>();
-  private final Map<String, CloudTrigger> triggers = new HashMap<>();
+  /** "beforeSave:GameScore", "job:nightly", ...: a CloudTrigger, CloudJob, FindTrigger or
+   * LiveTrigger, by the kind's dispatch. */
+  private final Map<String, Object> triggers = new HashMap<>();
 
   /** The modules on the class path, and those of {@code jar} when given. */
   public static JavaHandlers load(Path jar) throws IOException {
@@ -52,24 +60,98 @@ public final class JavaHandlers implements Cloud {
     functions.put(name, Objects.requireNonNull(function));
   }
 
+  private void put(String kind, String className, Object handler) {
+    triggers.put(kind + ":" + className, Objects.requireNonNull(handler));
+  }
+
+  @Override
+  public void job(String name, CloudJob job) {
+    put("job", name, job);
+  }
+
   @Override
   public void beforeSave(String className, CloudTrigger trigger) {
-    triggers.put("beforeSave:" + className, Objects.requireNonNull(trigger));
+    put("beforeSave", className, trigger);
   }
 
   @Override
   public void afterSave(String className, CloudTrigger trigger) {
-    triggers.put("afterSave:" + className, Objects.requireNonNull(trigger));
+    put("afterSave", className, trigger);
   }
 
   @Override
   public void beforeDelete(String className, CloudTrigger trigger) {
-    triggers.put("beforeDelete:" + className, Objects.requireNonNull(trigger));
+    put("beforeDelete", className, trigger);
   }
 
   @Override
   public void afterDelete(String className, CloudTrigger trigger) {
-    triggers.put("afterDelete:" + className, Objects.requireNonNull(trigger));
+    put("afterDelete", className, trigger);
+  }
+
+  @Override
+  public void beforeFind(String className, FindTrigger trigger) {
+    put("beforeFind", className, trigger);
+  }
+
+  @Override
+  public void afterFind(String className, FindTrigger trigger) {
+    put("afterFind", className, trigger);
+  }
+
+  @Override
+  public void beforeLogin(CloudTrigger trigger) {
+    put("beforeLogin", USER, trigger);
+  }
+
+  @Override
+  public void afterLogin(CloudTrigger trigger) {
+    put("afterLogin", USER, trigger);
+  }
+
+  @Override
+  public void afterLogout(CloudTrigger trigger) {
+    put("afterLogout", "_Session", trigger);
+  }
+
+  @Override
+  public void beforePasswordResetRequest(CloudTrigger trigger) {
+    put("beforePasswordResetRequest", USER, trigger);
+  }
+
+  @Override
+  public void beforeConnect(LiveTrigger trigger) {
+    put("beforeConnect", "@Connect", trigger);
+  }
+
+  @Override
+  public void beforeSubscribe(String className, LiveTrigger trigger) {
+    put("beforeSubscribe", className, trigger);
+  }
+
+  @Override
+  public void afterLiveQueryEvent(String className, LiveTrigger trigger) {
+    put("afterLiveQueryEvent", className, trigger);
+  }
+
+  @Override
+  public void beforeSaveFile(LiveTrigger trigger) {
+    put("beforeSave", FILE, trigger);
+  }
+
+  @Override
+  public void afterSaveFile(LiveTrigger trigger) {
+    put("afterSave", FILE, trigger);
+  }
+
+  @Override
+  public void beforeDeleteFile(LiveTrigger trigger) {
+    put("beforeDelete", FILE, trigger);
+  }
+
+  @Override
+  public void afterDeleteFile(LiveTrigger trigger) {
+    put("afterDelete", FILE, trigger);
   }
 
   public boolean hasFunction(String name) {
@@ -78,6 +160,11 @@ public final class JavaHandlers implements Cloud {
 
   public boolean hasTrigger(String kind, String className) {
     return triggers.containsKey(kind + ":" + className);
+  }
+
+  /** "beforeSave:GameScore", "job:nightly", ...: every trigger and job registered. */
+  public Set<String> triggerNames() {
+    return Set.copyOf(triggers.keySet());
   }
 
   /** @return {@code {"result": ...}}, as a JavaScript function answers */
@@ -98,7 +185,7 @@ public final class JavaHandlers implements Cloud {
    */
   public Future<JsonObject> runTrigger(Vertx vertx, CloudHost host, String kind,
       String className, JsonObject request) {
-    CloudTrigger trigger = triggers.get(kind + ":" + className);
+    CloudTrigger trigger = (CloudTrigger) triggers.get(kind + ":" + className);
     JsonObject original = request.getJsonObject("original");
     JsonObject changes = request.getJsonObject("changes", new JsonObject());
     JsonObject object = original == null ? new JsonObject() : original.copy();
@@ -117,6 +204,77 @@ public final class JavaHandlers implements Cloud {
         return new JsonObject();
       }
       return new JsonObject().put("fields", written(original, changes, object));
+    });
+  }
+
+  /** @return {@code {"result": ...}}, as a JavaScript job answers */
+  public Future<JsonObject> runJob(Vertx vertx, CloudHost host, String name,
+      JsonObject request) {
+    CloudJob job = (CloudJob) triggers.get("job:" + name);
+    JobRequest call = new JobRequest(name, request.getString("jobId"),
+        request.getJsonObject("params", new JsonObject()),
+        new CloudSdk(host, callerOptions(request)));
+    return onWorker(vertx, () -> job.handle(call))
+        .map(result -> new JsonObject().put("result", result));
+  }
+
+  /**
+   * @param request the caller, and {@code query} (beforeFind) or {@code results} (afterFind)
+   * @return beforeFind {@code {"query": ...}}, afterFind {@code {"objects": [...]}}, as the
+   *     JavaScript handlers answer
+   */
+  public Future<JsonObject> runFind(Vertx vertx, CloudHost host, String kind, String className,
+      JsonObject request) {
+    FindTrigger trigger = (FindTrigger) triggers.get(kind + ":" + className);
+    boolean before = "beforeFind".equals(kind);
+    JsonObject query = before ? request.getJsonObject("query", new JsonObject()).copy() : null;
+    if (query != null && query.getJsonObject("where") == null) {
+      query.put("where", new JsonObject());
+    }
+    List<JsonObject> objects = before ? null : request.getJsonArray("results", new JsonArray())
+        .stream().map(o -> ((JsonObject) o).copy())
+        .collect(Collectors.toCollection(ArrayList::new));
+    FindRequest call = new FindRequest(kind, className, query, objects,
+        request.getBoolean("master", false), request.getJsonObject("user"),
+        new CloudSdk(host, callerOptions(request)));
+    return onWorker(vertx, () -> trigger.handle(call)).map(returned -> before
+        ? new JsonObject().put("query", returned instanceof JsonObject other ? other : query)
+        : new JsonObject().put("objects", returned instanceof List<?> list
+            ? new JsonArray(new ArrayList<>(list)) : returned instanceof JsonArray array ? array
+            : new JsonArray(new ArrayList<>(objects))));
+  }
+
+  /**
+   * A LiveQuery or {@code Parse.File} trigger, whatever its kind: the handler sees the
+   * request's fields and may edit them.
+   *
+   * @return {@code {"query": ...}} when the request had a query (beforeSubscribe: as the handler
+   *     left or returned it, {@code keys} as {@code "a,b"} as {@code Parse.Query.toJSON} gives
+   *     them); otherwise the request's fields the handler changed or added, {@code {}} when none
+   */
+  public Future<JsonObject> runLive(Vertx vertx, CloudHost host, String kind, String className,
+      JsonObject request) {
+    LiveTrigger trigger = (LiveTrigger) triggers.get(kind + ":" + className);
+    JsonObject data = request.copy();
+    LiveRequest call = new LiveRequest(kind, className, data,
+        request.getBoolean("master", false), request.getJsonObject("user"),
+        request.getString("installationId"), new CloudSdk(host, callerOptions(request)));
+    return onWorker(vertx, () -> trigger.handle(call)).map(returned -> {
+      if (request.getValue("query") instanceof JsonObject) {
+        JsonObject query = (returned instanceof JsonObject other ? other
+            : data.getJsonObject("query", new JsonObject())).copy();
+        if (query.getValue("keys") instanceof JsonArray keys) {
+          query.put("keys", String.join(",", keys.stream().map(String::valueOf).toList()));
+        }
+        return new JsonObject().put("query", query);
+      }
+      JsonObject changed = new JsonObject();
+      data.forEach(e -> {
+        if (!Objects.equals(request.getValue(e.getKey()), e.getValue())) {
+          changed.put(e.getKey(), e.getValue());
+        }
+      });
+      return changed;
     });
   }
 

@@ -4,6 +4,8 @@
   'use strict';
   const functions = Object.create(null);
   const triggers = Object.create(null);
+  // validators' rateLimit, as Parse.Cloud adds them: on the route the handler serves
+  const rateLimits = [];
 
   // The official Parse JS SDK (loaded just before this file) is the app's Parse; its requests go
   // to this server's services through the host, with no HTTP round trip.
@@ -88,10 +90,26 @@
     }
   }
 
-  // the names of the roles the user is directly in
+  // The names of the roles the user holds, as Parse Server counts them for ACLs: those it is in,
+  // and every role whose `roles` relation lists a held role, breadth first; a role is asked
+  // about once, so a cycle ends.
   async function roleNamesOf(user) {
-    const roles = await new Parse.Query(Parse.Role).equalTo('users', user).find({ useMasterKey: true });
-    return roles.map((role) => role.getName());
+    const names = new Set();
+    const seen = new Set();
+    const find = (query) => query.limit(10000).find({ useMasterKey: true });
+    let level = await find(new Parse.Query(Parse.Role).equalTo('users', user));
+    while (level.length > 0) {
+      const fresh = level.filter((role) => !seen.has(role.id));
+      if (fresh.length === 0) {
+        break;
+      }
+      fresh.forEach((role) => {
+        seen.add(role.id);
+        names.add(role.getName());
+      });
+      level = await find(new Parse.Query(Parse.Role).containedIn('roles', fresh));
+    }
+    return [...names];
   }
 
   async function wantedRoles(setting, request) {
@@ -215,6 +233,22 @@
     return request;
   }
 
+  // the REST route of a class, as Parse.Cloud's getRoute names it (without the object id)
+  function routeOf(className) {
+    return { _User: '/users', _Session: '/sessions', '@File': '/files' }[className]
+      || '/classes/' + className;
+  }
+
+  // the methods a trigger's rateLimit counts, as Parse.Cloud sets them
+  const limitedMethods = { beforeSave: ['POST', 'PUT'], beforeDelete: ['DELETE'], beforeFind: ['GET'] };
+
+  function addRateLimit(route, validator) {
+    if (validator && typeof validator === 'object' && validator.rateLimit) {
+      rateLimits.push(Object.assign({ errorResponseMessage: 'Too many requests.' }, route,
+        validator.rateLimit));
+    }
+  }
+
   const Cloud = Parse.Cloud;
   Object.assign(Cloud, {
     define(name, handler, validator) {
@@ -222,6 +256,7 @@
         throw new TypeError('Parse.Cloud.define needs a function for ' + name);
       }
       functions[name] = { handler, validator: validatorOf(validator) };
+      addRateLimit({ requestPath: '/functions/' + name }, validator);
     },
   });
   for (const kind of ['beforeSave', 'afterSave', 'beforeDelete', 'afterDelete', 'beforeFind',
@@ -236,9 +271,16 @@
       const classless = { beforeLogin: '_User', afterLogin: '_User', beforePasswordResetRequest: '_User', afterLogout: '_Session', beforeConnect: '@Connect' };
       if (classless[kind]) {
         triggers[kind + ':' + classless[kind]] = { handler: target, validator: validatorOf(handler) };
+        if (kind === 'beforeLogin') {
+          addRateLimit({ requestPath: '/login', requestMethods: ['POST'] }, handler);
+        }
         return;
       }
-      triggers[kind + ':' + classNameOf(target)] = { handler, validator: validatorOf(validator) };
+      const className = classNameOf(target);
+      triggers[kind + ':' + className] = { handler, validator: validatorOf(validator) };
+      if (limitedMethods[kind]) {
+        addRateLimit({ requestPath: routeOf(className), requestMethods: limitedMethods[kind] }, validator);
+      }
     };
   }
 
@@ -342,6 +384,11 @@
     },
     triggerNames() {
       return Promise.resolve(JSON.stringify(Object.keys(triggers)));
+    },
+    // [{requestPath, requestMethods, requestTimeWindow, requestCount, ...}], as the rateLimit
+    // option takes them
+    rateLimits() {
+      return Promise.resolve(JSON.stringify(rateLimits));
     },
     // beforeSave answers {fields}: the fields to save as the handler left them
     runTrigger(kind, className, requestJson) {

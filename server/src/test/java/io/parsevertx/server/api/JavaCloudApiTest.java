@@ -1,12 +1,17 @@
 package io.parsevertx.server.api;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.parsevertx.common.ParseHeaders;
 import io.parsevertx.server.ApiTestBase;
+import io.parsevertx.server.LiveSocket;
 import io.parsevertx.server.cloud.SampleJavaCloud;
+import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpMethod;
+import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.client.HttpResponse;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -19,9 +24,12 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Java cloud code: a module jar built here (the module class and its META-INF/services entry)
- * and named by {@code --cloud}; its functions, triggers and in-process SDK calls over HTTP.
+ * and named by {@code --cloud}; its functions, triggers (saves, deletes, finds, log-ins, files),
+ * jobs and in-process SDK calls over HTTP.
  */
 class JavaCloudApiTest extends ApiTestBase {
+  private static final Map<String, String> MASTER = Map.of(ParseHeaders.APPLICATION_ID, APP_ID,
+      ParseHeaders.MASTER_KEY, MASTER_KEY);
 
   @BeforeAll
   static void bootWithAJavaCloudJar() throws Exception {
@@ -37,7 +45,8 @@ class JavaCloudApiTest extends ApiTestBase {
         in.transferTo(entries);
       }
     }
-    withConfig(Map.of("cloud", jar.toString()));
+    withConfig(Map.of("cloud", jar.toString(),
+        "liveQuery", "{\"classNames\":[\"JavaRoom\"]}"));
   }
 
   @Test
@@ -79,5 +88,78 @@ class JavaCloudApiTest extends ApiTestBase {
     assertEquals("locked scores stay", expectError(request(HttpMethod.DELETE,
         "/classes/JavaScore/" + locked, null), 400, 141).getString("error"));
     expect(request(HttpMethod.DELETE, "/classes/JavaScore/" + id, null), 200);
+  }
+
+  @Test
+  void aJavaJobRunsAndRecordsItsProgress() {
+    create("JavaScore", new JsonObject().put("player", "job").put("points", 1));
+    HttpResponse<Buffer> started = request(HttpMethod.POST, "/jobs/javaCountScores", MASTER,
+        new JsonObject().put("label", "nightly"));
+    assertEquals(new JsonObject(), expect(started, 200));
+    String statusId = started.getHeader(ParseHeaders.JOB_STATUS_ID);
+    PushApiTest.waitUntil(() -> !"running".equals(expect(request(HttpMethod.GET,
+        "/classes/_JobStatus/" + statusId, MASTER, null), 200).getString("status")), 15_000);
+    JsonObject status = expect(request(HttpMethod.GET, "/classes/_JobStatus/" + statusId,
+        MASTER, null), 200);
+    assertEquals("succeeded", status.getString("status"), status::encode);
+    assertTrue(status.getString("message").matches("counted \\d+ for nightly"),
+        status::encode);
+    assertTrue(expect(request(HttpMethod.GET, "/cloud_code/jobs/data", MASTER, null), 200)
+        .getJsonArray("jobs").contains("javaCountScores"));
+  }
+
+  @Test
+  void javaFindTriggersNarrowAndMarkTheResults() {
+    create("JavaNote", new JsonObject().put("text", "open").put("public", true));
+    create("JavaNote", new JsonObject().put("text", "private").put("public", false));
+    JsonArray found = expect(request(HttpMethod.GET, "/classes/JavaNote", null), 200)
+        .getJsonArray("results");
+    assertEquals(1, found.size(), found::encode);
+    assertEquals("open", found.getJsonObject(0).getString("text"));
+    assertEquals("java", found.getJsonObject(0).getString("seenBy"));
+    assertEquals(2, expect(request(HttpMethod.GET, "/classes/JavaNote", MASTER, null), 200)
+        .getJsonArray("results").size());
+  }
+
+  @Test
+  void aJavaBeforeLoginRefusesAUser() {
+    for (String name : new String[] {"java-banned-eve", "java-welcome"}) {
+      expect(request(HttpMethod.POST, "/users", new JsonObject().put("username", name)
+          .put("password", "pw")), 201);
+    }
+    assertEquals("banned by Java", expectError(request(HttpMethod.POST, "/login",
+        new JsonObject().put("username", "java-banned-eve").put("password", "pw")), 400, 119)
+        .getString("error"));
+    expect(request(HttpMethod.POST, "/login", new JsonObject().put("username", "java-welcome")
+        .put("password", "pw")), 200);
+  }
+
+  @Test
+  void aJavaFileTriggerRefusesAnUpload() {
+    assertEquals("refused by Java, 10 bytes", expectError(upload("java-refused.txt"), 400, 130)
+        .getString("error"));
+    expect(upload("java-fine.txt"), 201);
+  }
+
+  @Test
+  void aJavaBeforeSubscribeNarrowsASubscription() {
+    try (LiveSocket socket = new LiveSocket(suite.vertx(), suite.gatewayPort(), "/")) {
+      socket.send(new JsonObject().put("op", "connect").put("applicationId", APP_ID));
+      socket.next("connected");
+      socket.send(new JsonObject().put("op", "subscribe").put("requestId", 1).put("query",
+          new JsonObject().put("className", "JavaRoom").put("where", new JsonObject())));
+      socket.next("subscribed");
+      create("JavaRoom", new JsonObject().put("name", "closed").put("open", false));
+      String open = create("JavaRoom", new JsonObject().put("name", "lobby").put("open", true))
+          .getString("objectId");
+      JsonObject created = socket.next("create");
+      assertEquals(open, created.getJsonObject("object").getString("objectId"), created::encode);
+    }
+  }
+
+  private static HttpResponse<Buffer> upload(String name) {
+    return client.postAbs(url("/files/" + name)).putHeader(ParseHeaders.APPLICATION_ID, APP_ID)
+        .putHeader(ParseHeaders.MASTER_KEY, MASTER_KEY).putHeader("Content-Type", "text/plain")
+        .sendBuffer(Buffer.buffer("x".repeat(10))).await();
   }
 }

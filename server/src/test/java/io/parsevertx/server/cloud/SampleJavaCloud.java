@@ -51,5 +51,43 @@ public final class SampleJavaCloud implements CloudCodeModule {
       }
       return null;
     });
+
+    cloud.job("javaCountScores", request -> request.sdk().find("JavaScore", new JsonObject())
+        .compose(scores -> request.message("counted " + scores.size() + " for "
+            + request.params().getString("label", "nobody"))));
+
+    // a client finds only the public notes, each marked as seen by Java
+    cloud.beforeFind("JavaNote", request -> {
+      if (!request.master()) {
+        request.where().put("public", true);
+      }
+      return null;
+    });
+    cloud.afterFind("JavaNote", request -> {
+      request.objects().forEach(note -> note.put("seenBy", "java"));
+      return null;
+    });
+
+    cloud.beforeLogin(request -> {
+      if (request.object().getString("username", "").startsWith("java-banned")) {
+        throw new ParseException(ParseErrorCode.OPERATION_FORBIDDEN, "banned by Java");
+      }
+      return null;
+    });
+
+    cloud.beforeSubscribe("JavaRoom", request -> {
+      if (!request.master()) {
+        request.where().put("open", true);
+      }
+      return null;
+    });
+
+    cloud.beforeSaveFile(request -> {
+      if (request.file().getString("name").contains("java-refused")) {
+        throw new ParseException(ParseErrorCode.FILE_SAVE_ERROR, "refused by Java, "
+            + request.fileSize() + " bytes");
+      }
+      return null;
+    });
   }
 }
