@@ -27,10 +27,22 @@ public final class CloudCaller {
   }
 
   public Future<JsonObject> of(String requestId, AuthContext auth) {
+    return of(requestId, auth, null);
+  }
+
+  /**
+   * @param known a user already at hand: taken as the caller when it is the caller (a user who
+   *     just deleted themselves cannot be read any more)
+   */
+  public Future<JsonObject> of(String requestId, AuthContext auth, JsonObject known) {
     JsonObject call = new JsonObject().put("master", auth.master())
         .put("installationId", auth.installationId()).put("ip", auth.ip());
     if (auth.userId() == null) {
       return Future.succeededFuture(call);
+    }
+    if (known != null && auth.userId().equals(known.getString("objectId"))) {
+      return Future.succeededFuture(call.put("user", known.copy().put("sessionToken",
+          auth.sessionToken())));
     }
     return objects.apply(new ServiceRequest(requestId, AuthContext.masterKey(),
         ClassNames.USER, auth.userId(), null, null))

@@ -182,6 +182,26 @@ public final class CloudCode {
             : Future.succeededFuture(outcome));
   }
 
+  /**
+   * The body to write after a {@code beforeSave}: as sent, with the fields the handler set or
+   * unset. The handler's {@code fields} hold every plain field to write; the operations the
+   * client sent ({@code Increment}, {@code AddRelation}, ...) were not set on its object and
+   * stay as sent.
+   */
+  public static JsonObject bodyAfterBeforeSave(JsonObject sent, JsonObject outcome) {
+    JsonObject fields = outcome.getJsonObject("fields");
+    if (fields == null) {
+      return sent.copy();
+    }
+    JsonObject body = new JsonObject();
+    sent.forEach(e -> {
+      if (e.getValue() instanceof JsonObject op && op.containsKey("__op")) {
+        body.put(e.getKey(), op);
+      }
+    });
+    return body.mergeIn(fields);
+  }
+
   private static Future<JsonObject> resultOrError(JsonObject outcome) {
     JsonObject error = outcome.getJsonObject("error");
     if (error == null) {

@@ -76,6 +76,8 @@ public final class DataServiceVerticle extends VerticleBase {
     List<MessageConsumer<JsonObject>> consumers = new ArrayList<>(List.of(
         bus.consumer(EventBusAddresses.CLASSES_CREATE, BusReplies.handler(writes::create)),
         bus.consumer(EventBusAddresses.CLASSES_GET, BusReplies.handler(writes::get)),
+        bus.consumer(EventBusAddresses.CLASSES_GET_UNTRIGGERED,
+            BusReplies.handler(classes::get)),
         bus.consumer(EventBusAddresses.CLASSES_UPDATE, BusReplies.handler(writes::update)),
         bus.consumer(EventBusAddresses.CLASSES_DELETE, BusReplies.handler(writes::delete)),
         bus.consumer(EventBusAddresses.CLASSES_FIND, BusReplies.handler(writes::find)),

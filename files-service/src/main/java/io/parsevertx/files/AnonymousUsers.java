@@ -16,8 +16,8 @@ final class AnonymousUsers {
   }
 
   Future<Boolean> isAnonymous(String userId, String requestId) {
-    return data.get(new ServiceRequest(requestId, AuthContext.masterKey(), ClassNames.USER,
-            userId, new JsonObject(), new JsonObject()))
+    return data.getUntriggered(new ServiceRequest(requestId, AuthContext.masterKey(),
+            ClassNames.USER, userId, new JsonObject(), new JsonObject()))
         .map(user -> user.getValue("authData") instanceof JsonObject authData
             && authData.getValue("anonymous") != null);
   }

@@ -43,7 +43,7 @@ public final class FilesServiceVerticle extends VerticleBase {
     FilesHttp http = new FilesHttp(config, files.served(config()), tokens,
         new AnonymousUsers(new DataServiceClient(vertx.eventBus(), 10_000)),
         new FileTriggers(cloud, new CloudCaller(new DataServiceClient(vertx.eventBus(),
-            30_000)::get)));
+            30_000)::getUntriggered)));
     String host = endpointHost(config());
     server = vertx.createHttpServer().requestHandler(http.router(vertx));
     return server.listen(config.internalPort(), host).compose(listening -> {

@@ -64,7 +64,7 @@ public final class LiveQueryServiceVerticle extends VerticleBase {
     hub = new LiveQueryHub(config, principals, schemas,
         new SensitiveFields(AuthDataViews.fromOptions(config().getJsonObject(
             ParseServerOptions.AUTH))), new LiveTriggers(cloud, new CloudCaller(new DataServiceClient(
-            vertx.eventBus(), config.requestTimeout())::get), principals::userId));
+            vertx.eventBus(), config.requestTimeout())::getUntriggered), principals::userId));
     ready.add(schemas.listen(vertx.eventBus()).completion());
     ready.add(roles.listen(vertx.eventBus()).completion());
     ready.add(vertx.eventBus().<JsonObject>consumer(EventBusAddresses.LIVEQUERY_CHANGES,

@@ -11,11 +11,16 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The app's triggers around auth-service's operations - {@code beforeLogin} (may refuse),
- * {@code afterLogin}, {@code afterLogout}, {@code beforePasswordResetRequest} (may refuse) -
- * run in this process by the cloud code it loaded.
+ * {@code afterLogin}, {@code afterLogout}, {@code beforePasswordResetRequest} (may refuse),
+ * and the save and delete triggers of {@code _User} around sign-ups, user updates and
+ * deletions - run in this process by the cloud code it loaded.
  */
 public final class AuthTriggers {
   private static final Logger LOG = LoggerFactory.getLogger(AuthTriggers.class);
+  public static final String BEFORE_SAVE = "beforeSave";
+  public static final String AFTER_SAVE = "afterSave";
+  public static final String BEFORE_DELETE = "beforeDelete";
+  public static final String AFTER_DELETE = "afterDelete";
   private final CloudCode cloud;
   private final CloudCaller caller;
 
@@ -29,6 +34,45 @@ public final class AuthTriggers {
     return run(kind, ClassNames.USER, user, caller).mapEmpty();
   }
 
+  /**
+   * {@code beforeSave} on {@code _User} (a sign-up, or an update of {@code original}).
+   *
+   * @return the body to write as the handler left it; fails with the handler's error
+   */
+  public Future<JsonObject> beforeSave(AuthContext caller, JsonObject original,
+      JsonObject changes) {
+    if (!cloud.hasTrigger(BEFORE_SAVE, ClassNames.USER)) {
+      return Future.succeededFuture(changes);
+    }
+    return this.caller.of(null, caller).compose(call -> {
+      call.put("changes", changes);
+      if (original != null) {
+        call.put("original", original);
+      }
+      return cloud.runTrigger(BEFORE_SAVE, ClassNames.USER, call);
+    }).map(outcome -> CloudCode.bodyAfterBeforeSave(changes, outcome));
+  }
+
+  /** {@code afterSave} on {@code _User}: {@code saved} as stored, {@code previous} before. */
+  public void afterSave(AuthContext caller, JsonObject previous, JsonObject saved) {
+    if (!cloud.hasTrigger(AFTER_SAVE, ClassNames.USER)) {
+      return;
+    }
+    this.caller.of(null, caller).compose(call -> {
+      call.put("original", saved);
+      if (previous != null) {
+        call.put("previous", previous);
+      }
+      return cloud.runTrigger(AFTER_SAVE, ClassNames.USER, call);
+    }).onFailure(e -> LOG.warn("event=cloud_after_trigger_failed trigger={} error={}",
+        AFTER_SAVE, e.getMessage()));
+  }
+
+  /** Whether the app has {@code kind} on {@code _User}: then the stored user is read for it. */
+  public boolean has(String kind) {
+    return cloud.hasTrigger(kind, ClassNames.USER);
+  }
+
   /** An after-trigger: runs without holding the answer; a failure is logged. */
   public void after(String kind, String className, JsonObject object, AuthContext caller) {
     run(kind, className, object, caller).onFailure(e -> LOG.warn(
@@ -40,7 +84,7 @@ public final class AuthTriggers {
     if (!cloud.hasTrigger(kind, className)) {
       return Future.succeededFuture(new JsonObject());
     }
-    return this.caller.of(null, caller).compose(call -> cloud.runTrigger(kind, className,
-        call.put("original", object)));
+    return this.caller.of(null, caller, object).compose(call -> cloud.runTrigger(kind,
+        className, call.put("original", object)));
   }
 }

@@ -70,7 +70,7 @@ public final class UserService {
       SmsSender smsSender, Consumer<ObjectChange> liveChanges, CloudCode cloud) {
     // note: the gateway's own timeout bounds the whole request; this one only a lost reply
     this.triggers = new AuthTriggers(cloud, new CloudCaller(
-        new io.parsevertx.common.bus.DataServiceClient(bus, TRIGGER_TIMEOUT_MILLIS)::get));
+        new io.parsevertx.common.bus.DataServiceClient(bus, TRIGGER_TIMEOUT_MILLIS)::getUntriggered));
     this.liveChanges = liveChanges;
     this.adapters = adapters;
     this.storage = storage;
@@ -99,6 +99,15 @@ public final class UserService {
       return allowedBy(request, "create")
           .compose(v -> authDataLogin.signUpOrLogIn(request, defaultAcl(newId)));
     }
+    checkSignUp(body);
+    // note: the app's beforeSave sees the sign-up as sent (password too, as on Parse Server)
+    // and may change it; what it leaves is checked again
+    return allowedBy(request, "create")
+        .compose(v -> triggers.beforeSave(request.auth(), null, body))
+        .compose(changed -> createUser(request, checkSignUp(changed)));
+  }
+
+  private JsonObject checkSignUp(JsonObject body) {
     String username = nonEmpty(body.getValue(UserFields.USERNAME));
     String password = nonEmpty(body.getValue(UserFields.PASSWORD));
     if (username == null) {
@@ -114,11 +123,16 @@ public final class UserService {
     UserFields.refuseReserved(body);
     UserFields.checkEmail(body.getValue(UserFields.EMAIL));
     config.passwordPolicy().check(password, username);
+    return body;
+  }
+
+  private Future<JsonObject> createUser(ServiceRequest request, JsonObject body) {
+    String username = body.getString(UserFields.USERNAME);
+    String password = body.getString(UserFields.PASSWORD);
     var types = UserFields.types(body);
     String userId = ObjectIds.newId();
     String now = ParseDates.format(Instant.now());
-    return allowedBy(request, "create")
-        .compose(v -> schemas.enforce(ClassNames.USER, types))
+    return schemas.enforce(ClassNames.USER, types)
         .compose(schema -> requireUnique(schema, username, body.getString(UserFields.EMAIL),
             null).map(schema))
         .compose(schema -> hasher.hash(password).compose(hash -> {
@@ -134,6 +148,8 @@ public final class UserService {
             emails.afterSignUp(user);
             liveChanges.accept(new ObjectChange(ClassNames.USER, ObjectChange.CREATE, user,
                 null));
+            triggers.afterSave(request.auth(), null, UserFields.forOwner(user,
+                adapters.views()));
           });
         }))
         .compose(v -> sessions.create(userId, "signup", "password", request.auth()
@@ -311,8 +327,26 @@ public final class UserService {
       authChanges.putNull("anonymous");
     }
     String now = ParseDates.format(Instant.now());
+    JsonObject[] previous = new JsonObject[1];
     return allowedBy(request, "update")
-        .compose(v -> schemas.enforce(ClassNames.USER, UserFields.types(body)))
+        .compose(v -> triggerView(userId))
+        .compose(stored -> {
+          previous[0] = stored;
+          return triggers.beforeSave(request.auth(), stored, password == null ? body
+              : body.copy().put(UserFields.PASSWORD, password));
+        })
+        .compose(changed -> {
+          if (changed == body) {
+            return schemas.enforce(ClassNames.USER, UserFields.types(body));
+          }
+          // note: the handler changes the fields; a new password goes on as the client sent it
+          changed.remove(UserFields.PASSWORD);
+          changed.remove(UserFields.AUTH_DATA);
+          ParseFields.SERVER_FIELDS.forEach(changed::remove);
+          UserFields.refuseReserved(changed);
+          body.clear().mergeIn(changed);
+          return schemas.enforce(ClassNames.USER, UserFields.types(body));
+        })
         .compose(schema -> factors.mfaChange(schema, userId, authChanges, request.auth().master(),
             reply))
         .compose(schema -> authChanges.isEmpty() && !reply.containsKey("save")
@@ -342,6 +376,10 @@ public final class UserService {
                       liveChanges.accept(new ObjectChange(ClassNames.USER, ObjectChange.UPDATE,
                           updated, original));
                     }
+                    if (updated != null && previous[0] != null) {
+                      triggers.afterSave(request.auth(), previous[0], UserFields.forOwner(
+                          updated, adapters.views()));
+                    }
                   }));
             }))
         .compose(updated -> {
@@ -359,11 +397,19 @@ public final class UserService {
   public Future<JsonObject> delete(ServiceRequest request) {
     String userId = requireSelfOrMaster(request.auth(), request.objectId(), "delete");
     JsonObject[] original = new JsonObject[1];
+    JsonObject[] removed = new JsonObject[1];
     return allowedBy(request, "delete").compose(v -> liveOriginal(userId))
         .compose(found -> {
           original[0] = found;
-          return schema();
+          return triggers.has(AuthTriggers.BEFORE_DELETE) || triggers.has(
+              AuthTriggers.AFTER_DELETE) ? triggerView(userId) : Future.succeededFuture(null);
         })
+        .compose(view -> {
+          removed[0] = view;
+          return view == null ? Future.succeededFuture()
+              : triggers.before(AuthTriggers.BEFORE_DELETE, view, request.auth());
+        })
+        .compose(v -> schema())
         .compose(schema -> storage.deleteObject(schema, byId(userId)))
         .compose(deleted -> deleted ? sessions.deleteAllOf(userId, null)
             .onSuccess(x -> {
@@ -376,6 +422,10 @@ public final class UserService {
         .map(v -> {
           bus.publish(EventBusAddresses.SESSIONS_INVALIDATED,
               new JsonObject().put("userId", userId));
+          if (removed[0] != null) {
+            triggers.after(AuthTriggers.AFTER_DELETE, ClassNames.USER, removed[0],
+                request.auth());
+          }
           return new JsonObject();
         });
   }
@@ -449,6 +499,19 @@ public final class UserService {
   /** The user as stored before a change, when LiveQuery needs it (else nothing is read). */
   private Future<JsonObject> liveOriginal(String userId) {
     return config.liveQueryUsers() ? loadUser(userId) : Future.succeededFuture(null);
+  }
+
+  /**
+   * The user as the app's save triggers see it (as its owner would, no secret), read only when
+   * the app has one; fails with 101 for a user that does not exist.
+   */
+  private Future<JsonObject> triggerView(String userId) {
+    if (!triggers.has(AuthTriggers.BEFORE_SAVE) && !triggers.has(AuthTriggers.AFTER_SAVE)
+        && !triggers.has(AuthTriggers.BEFORE_DELETE) && !triggers.has(AuthTriggers.AFTER_DELETE)) {
+      return Future.succeededFuture(null);
+    }
+    return loadUser(userId).compose(user -> user == null ? Future.failedFuture(notFound())
+        : Future.succeededFuture(UserFields.forOwner(user, adapters.views())));
   }
 
   private Future<JsonObject> loadUser(String userId) {

@@ -28,6 +28,11 @@ public final class DataServiceClient {
     return send(EventBusAddresses.CLASSES_GET, request);
   }
 
+  /** As {@link #get}, for a service's own bookkeeping: the app's find triggers do not run. */
+  public Future<JsonObject> getUntriggered(ServiceRequest request) {
+    return send(EventBusAddresses.CLASSES_GET_UNTRIGGERED, request);
+  }
+
   /** @return {@code {"updatedAt"}}; fails with 101 when the object does not exist */
   public Future<JsonObject> update(ServiceRequest request) {
     return send(EventBusAddresses.CLASSES_UPDATE, request);

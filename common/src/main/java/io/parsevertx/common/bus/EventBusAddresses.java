@@ -6,6 +6,11 @@ public final class EventBusAddresses {
 
   public static final String CLASSES_CREATE = PREFIX + "data.classes.create";
   public static final String CLASSES_GET = PREFIX + "data.classes.get";
+  /**
+   * A get another service makes for its own bookkeeping (the user a trigger's request names):
+   * no beforeFind/afterFind runs, as Parse Server skips them on its internal lookups.
+   */
+  public static final String CLASSES_GET_UNTRIGGERED = PREFIX + "data.classes.get.untriggered";
   public static final String CLASSES_UPDATE = PREFIX + "data.classes.update";
   public static final String CLASSES_DELETE = PREFIX + "data.classes.delete";
   public static final String CLASSES_FIND = PREFIX + "data.classes.find";

@@ -74,7 +74,7 @@ public final class PushStatusStore {
   }
 
   public Future<JsonObject> get(String objectId) {
-    return data.get(request(objectId, null));
+    return data.getUntriggered(request(objectId, null));
   }
 
   /** The final counts of a run. */

@@ -58,7 +58,7 @@ public final class PushWorkStore {
   }
 
   public Future<JsonObject> get(String sliceId) {
-    return data.get(request(sliceId, null, null));
+    return data.getUntriggered(request(sliceId, null, null));
   }
 
   public Future<Void> update(String sliceId, JsonObject changes) {
