@@ -54,11 +54,20 @@ public abstract class ApiTestBase {
     // note: client class creation on, as in development; ClassCreationApiTest covers the default
     Map<String, String> flags = new HashMap<>(Map.of("appId", APP_ID, "masterKey", MASTER_KEY,
         "port", "0", "databaseURI", databaseUri(), "publicServerURL", PUBLIC_URL,
-        "allowClientClassCreation", "true"));
+        "allowClientClassCreation", "true", "dataDir", dataDir()));
     flags.putAll(overrides);
     JsonObject options = OptionsLoader.load(flags, Map.of(), null);
     suite = SuiteLauncher.start(options).await();
     client = WebClient.create(suite.vertx());
+  }
+
+  /** Files the tests store go to a temporary directory, not into the working copy. */
+  private static String dataDir() {
+    try {
+      return java.nio.file.Files.createTempDirectory("parse-api-data").toString();
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
   }
 
   /**
