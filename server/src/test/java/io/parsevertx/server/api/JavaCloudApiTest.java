@@ -46,7 +46,7 @@ class JavaCloudApiTest extends ApiTestBase {
       }
     }
     withConfig(Map.of("cloud", jar.toString(),
-        "liveQuery", "{\"classNames\":[\"JavaRoom\"]}"));
+        "liveQuery", "{\"classNames\":[\"JavaRoom\",\"JavaTicker\"]}"));
   }
 
   @Test
@@ -154,6 +154,23 @@ class JavaCloudApiTest extends ApiTestBase {
           .getString("objectId");
       JsonObject created = socket.next("create");
       assertEquals(open, created.getJsonObject("object").getString("objectId"), created::encode);
+    }
+  }
+
+  @Test
+  void aJavaAfterLiveQueryEventChangesOrHoldsBackAnEvent() {
+    try (LiveSocket socket = new LiveSocket(suite.vertx(), suite.gatewayPort(), "/")) {
+      socket.send(new JsonObject().put("op", "connect").put("applicationId", APP_ID));
+      socket.next("connected");
+      socket.send(new JsonObject().put("op", "subscribe").put("requestId", 1).put("query",
+          new JsonObject().put("className", "JavaTicker").put("where", new JsonObject())));
+      socket.next("subscribed");
+      create("JavaTicker", new JsonObject().put("name", "hidden").put("hidden", true));
+      String shown = create("JavaTicker", new JsonObject().put("name", "shown"))
+          .getString("objectId");
+      JsonObject object = socket.next("create").getJsonObject("object");
+      assertEquals(shown, object.getString("objectId"), object::encode);
+      assertEquals("java create", object.getString("seenBy"), object::encode);
     }
   }
 

@@ -82,6 +82,16 @@ public final class SampleJavaCloud implements CloudCodeModule {
       return null;
     });
 
+    // hidden rows are held back, the others arrive marked
+    cloud.afterLiveQueryEvent("JavaTicker", request -> {
+      if (request.object().getBoolean("hidden", false)) {
+        request.data().put("sendEvent", false);
+      } else {
+        request.object().put("seenBy", "java " + request.data().getString("event"));
+      }
+      return null;
+    });
+
     cloud.beforeSaveFile(request -> {
       if (request.file().getString("name").contains("java-refused")) {
         throw new ParseException(ParseErrorCode.FILE_SAVE_ERROR, "refused by Java, "
