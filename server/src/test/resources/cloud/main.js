@@ -328,3 +328,29 @@ Parse.Cloud.define('cvCallsLimitedInside', async () => {
   return 'done';
 });
 Parse.Cloud.beforeSave('CvThrottled', () => {}, { rateLimit: { requestTimeWindow: 60000, requestCount: 2 } });
+
+// request.headers and request.context (CloudContextApiTest)
+Parse.Cloud.define('whoAsks', (request) => ({
+  flavor: request.headers['x-app-flavor'] || null,
+  sawMasterKey: 'x-parse-master-key' in request.headers,
+}));
+
+Parse.Cloud.beforeSave('Contexted', (request) => {
+  request.object.set('fromContext', request.context.source || null);
+  request.context.stamp = 'from-before';
+});
+
+Parse.Cloud.afterSave('Contexted', async (request) => {
+  const entry = new Parse.Object('ContextLog');
+  entry.set('savedId', request.object.id);
+  entry.set('source', request.context.source || null);
+  entry.set('stamp', request.context.stamp || null);
+  entry.set('flavor', request.headers ? request.headers['x-app-flavor'] || null : null);
+  await entry.save(null, { useMasterKey: true });
+});
+
+Parse.Cloud.define('saveWithContext', async () => {
+  const object = new Parse.Object('Contexted');
+  await object.save(null, { context: { source: 'cloud' }, useMasterKey: true });
+  return object.id;
+});

@@ -67,7 +67,9 @@ public final class BusRest implements CloudHost {
   @Override
   public Future<JsonObject> request(String method, String path, JsonObject data,
       JsonObject options) {
-    return caller(options).compose(who -> dispatch(method, path, data, who));
+    JsonObject context = options.getJsonObject("context");
+    return caller(options).compose(auth -> dispatch(method, path, data, new Caller(auth,
+        context)));
   }
 
   private Future<AuthContext> caller(JsonObject options) {
@@ -81,14 +83,18 @@ public final class BusRest implements CloudHost {
       return Future.succeededFuture(new AuthContext(false, false, null, null, installationId,
           null, null));
     }
-    return auth.resolveSession(request(AuthContext.anonymous(), null, null, null,
-            new JsonObject().put("sessionToken", token)))
+    return auth.resolveSession(request(new Caller(AuthContext.anonymous(), null), null, null,
+            null, new JsonObject().put("sessionToken", token)))
         .map(session -> new AuthContext(false, false, token, session.getString("userId"),
             installationId, null, null));
   }
 
+  /** Who calls, and the {@code context} the SDK call passed for the triggers it fires. */
+  private record Caller(AuthContext auth, JsonObject context) {
+  }
+
   private Future<JsonObject> dispatch(String method, String path, JsonObject data,
-      AuthContext who) {
+      Caller who) {
     String[] parts = path.replaceFirst("^/+", "").split("/");
     boolean get = "GET".equals(method);
     boolean post = "POST".equals(method);
@@ -138,8 +144,8 @@ public final class BusRest implements CloudHost {
       }
       case "functions" -> {
         if (parts.length == 2 && post) {
-          return objects.runFunction(new ServiceRequest(UUID.randomUUID().toString(), who,
-              null, null, new JsonObject().put(DataServiceClient.FUNCTION_NAME, parts[1]), data));
+          return objects.runFunction(request(who, null, null, new JsonObject().put(
+              DataServiceClient.FUNCTION_NAME, parts[1]), data));
         }
         return unsupported(method, path);
       }
@@ -156,7 +162,7 @@ public final class BusRest implements CloudHost {
   }
 
   /** As {@code POST /batch} without a transaction: each request in turn, each its answer. */
-  private Future<JsonObject> batch(JsonObject data, AuthContext who) {
+  private Future<JsonObject> batch(JsonObject data, Caller who) {
     JsonArray requests = data.getJsonArray("requests", new JsonArray());
     JsonArray answers = new JsonArray();
     Future<Void> chain = Future.succeededFuture();
@@ -185,10 +191,14 @@ public final class BusRest implements CloudHost {
         "cloud code cannot call " + method + " " + path + " on this server yet"));
   }
 
-  private static ServiceRequest request(AuthContext who, String className, String objectId,
+  private static ServiceRequest request(Caller who, String className, String objectId,
       JsonObject params, JsonObject body) {
-    return new ServiceRequest(UUID.randomUUID().toString(), who, className, objectId,
-        params == null ? new JsonObject() : params.copy(),
-        body == null ? new JsonObject() : body.copy());
+    JsonObject given = params == null ? new JsonObject() : params.copy();
+    given.remove(ServiceRequest.CLOUD_CONTEXT);
+    if (who.context() != null) {
+      given.put(ServiceRequest.CLOUD_CONTEXT, who.context());
+    }
+    return new ServiceRequest(UUID.randomUUID().toString(), who.auth(), className, objectId,
+        given, body == null ? new JsonObject() : body.copy());
   }
 }

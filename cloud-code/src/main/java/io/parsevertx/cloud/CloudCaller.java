@@ -22,8 +22,22 @@ public final class CloudCaller {
     this.objects = objects;
   }
 
+  /** The caller, with {@code headers} and {@code context} as the gateway passed them on. */
   public Future<JsonObject> of(ServiceRequest request) {
-    return of(request.requestId(), request.auth());
+    return of(request.requestId(), request.auth()).map(call -> withRequest(call, request));
+  }
+
+  /** Adds the request's {@code headers} and the client's {@code context} to a trigger's call. */
+  public static JsonObject withRequest(JsonObject call, ServiceRequest request) {
+    JsonObject headers = request.params().getJsonObject(ServiceRequest.CLOUD_HEADERS);
+    if (headers != null) {
+      call.put("headers", headers);
+    }
+    JsonObject context = request.params().getJsonObject(ServiceRequest.CLOUD_CONTEXT);
+    if (context != null) {
+      call.put("context", context);
+    }
+    return call;
   }
 
   public Future<JsonObject> of(String requestId, AuthContext auth) {

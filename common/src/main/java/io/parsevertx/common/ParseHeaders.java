@@ -10,6 +10,8 @@ public final class ParseHeaders {
   public static final String APPLICATION_ID = "X-Parse-Application-Id";
   public static final String MASTER_KEY = "X-Parse-Master-Key";
   public static final String SESSION_TOKEN = "X-Parse-Session-Token";
+  /** A JSON object the client hands to the app's triggers as {@code request.context}. */
+  public static final String CLOUD_CONTEXT = "X-Parse-Cloud-Context";
   public static final String INSTALLATION_ID = "X-Parse-Installation-Id";
   /** The objectId of the {@code _PushStatus} a {@code POST /push} created. */
   public static final String PUSH_STATUS_ID = "X-Parse-Push-Status-Id";

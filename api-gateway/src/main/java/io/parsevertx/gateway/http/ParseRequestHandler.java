@@ -1,5 +1,6 @@
 package io.parsevertx.gateway.http;
 
+import io.parsevertx.common.bus.ServiceRequest;
 import io.parsevertx.common.ParseHeaders;
 import io.parsevertx.common.auth.AuthContext;
 import io.parsevertx.common.error.ParseErrorCode;
@@ -91,11 +92,17 @@ final class ParseRequestHandler implements Handler<RoutingContext> {
       throw new ParseException(ParseErrorCode.OPERATION_FORBIDDEN,
           "read-only masterKey isn't allowed to perform this operation.");
     }
+    JsonObject context = cloudContext(headers, body);
     ParseHeaders.Body.ALL.forEach(body::remove);
     JsonObject params = queryParams(ctx.request().params());
     if (override == HttpMethod.GET) {
       params.mergeIn(body); // note: the JS SDK sends a GET's parameters in the body
       body = new JsonObject();
+    }
+    params.put(ServiceRequest.CLOUD_HEADERS, cloudHeaders(headers));
+    params.remove(ServiceRequest.CLOUD_CONTEXT);
+    if (context != null) {
+      params.put(ServiceRequest.CLOUD_CONTEXT, context);
     }
     JsonObject cleanBody = body;
     Future<String> resolved = sessionToken == null ? Future.succeededFuture(null)
@@ -147,6 +154,51 @@ final class ParseRequestHandler implements Handler<RoutingContext> {
       throw new ParseException(ParseErrorCode.INVALID_JSON, "unsupported _method " + method);
     }
     return parsed;
+  }
+
+  /** The headers cloud code sees as {@code request.headers}: lower-cased, no key. */
+  static JsonObject cloudHeaders(MultiMap headers) {
+    JsonObject seen = new JsonObject();
+    headers.forEach((name, value) -> {
+      String lower = name.toLowerCase(java.util.Locale.ROOT);
+      if (!SECRET_HEADERS.contains(lower)) {
+        seen.put(lower, value);
+      }
+    });
+    return seen;
+  }
+
+  private static final java.util.Set<String> SECRET_HEADERS = java.util.Set.of(
+      ParseHeaders.MASTER_KEY.toLowerCase(java.util.Locale.ROOT),
+      ParseHeaders.SESSION_TOKEN.toLowerCase(java.util.Locale.ROOT), "authorization", "cookie");
+
+  /**
+   * The client's context for the app's triggers: the {@code X-Parse-Cloud-Context} header, or
+   * the JS SDK's {@code _context} body key; 107 when it is not a JSON object.
+   */
+  static JsonObject cloudContext(MultiMap headers, JsonObject body) {
+    Object given = body.getValue(ParseHeaders.Body.CONTEXT);
+    if (given == null && headers.get(ParseHeaders.CLOUD_CONTEXT) != null) {
+      try {
+        given = new JsonObject(headers.get(ParseHeaders.CLOUD_CONTEXT));
+      } catch (io.vertx.core.json.DecodeException e) {
+        given = headers.get(ParseHeaders.CLOUD_CONTEXT);
+      }
+    }
+    if (given == null) {
+      return null;
+    }
+    if (given instanceof String text) {
+      try {
+        given = new JsonObject(text);
+      } catch (io.vertx.core.json.DecodeException e) {
+        // note: reported below
+      }
+    }
+    if (!(given instanceof JsonObject context)) {
+      throw new ParseException(ParseErrorCode.INVALID_JSON, "Context must be an object");
+    }
+    return context;
   }
 
   /** The client keys given in the headers or, as the JS SDK sends them, in the body. */

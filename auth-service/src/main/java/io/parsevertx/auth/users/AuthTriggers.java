@@ -3,6 +3,7 @@ package io.parsevertx.auth.users;
 import io.parsevertx.cloud.CloudCaller;
 import io.parsevertx.cloud.CloudCode;
 import io.parsevertx.common.auth.AuthContext;
+import io.parsevertx.common.bus.ServiceRequest;
 import io.parsevertx.common.schema.ClassNames;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
@@ -39,12 +40,12 @@ public final class AuthTriggers {
    *
    * @return the body to write as the handler left it; fails with the handler's error
    */
-  public Future<JsonObject> beforeSave(AuthContext caller, JsonObject original,
+  public Future<JsonObject> beforeSave(ServiceRequest request, JsonObject original,
       JsonObject changes) {
     if (!cloud.hasTrigger(BEFORE_SAVE, ClassNames.USER)) {
       return Future.succeededFuture(changes);
     }
-    return this.caller.of(null, caller).compose(call -> {
+    return this.caller.of(request).compose(call -> {
       call.put("changes", changes);
       if (original != null) {
         call.put("original", original);
@@ -54,11 +55,11 @@ public final class AuthTriggers {
   }
 
   /** {@code afterSave} on {@code _User}: {@code saved} as stored, {@code previous} before. */
-  public void afterSave(AuthContext caller, JsonObject previous, JsonObject saved) {
+  public void afterSave(ServiceRequest request, JsonObject previous, JsonObject saved) {
     if (!cloud.hasTrigger(AFTER_SAVE, ClassNames.USER)) {
       return;
     }
-    this.caller.of(null, caller).compose(call -> {
+    this.caller.of(request).compose(call -> {
       call.put("original", saved);
       if (previous != null) {
         call.put("previous", previous);

@@ -103,7 +103,7 @@ public final class UserService {
     // note: the app's beforeSave sees the sign-up as sent (password too, as on Parse Server)
     // and may change it; what it leaves is checked again
     return allowedBy(request, "create")
-        .compose(v -> triggers.beforeSave(request.auth(), null, body))
+        .compose(v -> triggers.beforeSave(request, null, body))
         .compose(changed -> createUser(request, checkSignUp(changed)));
   }
 
@@ -148,7 +148,7 @@ public final class UserService {
             emails.afterSignUp(user);
             liveChanges.accept(new ObjectChange(ClassNames.USER, ObjectChange.CREATE, user,
                 null));
-            triggers.afterSave(request.auth(), null, UserFields.forOwner(user,
+            triggers.afterSave(request, null, UserFields.forOwner(user,
                 adapters.views()));
           });
         }))
@@ -332,7 +332,7 @@ public final class UserService {
         .compose(v -> triggerView(userId))
         .compose(stored -> {
           previous[0] = stored;
-          return triggers.beforeSave(request.auth(), stored, password == null ? body
+          return triggers.beforeSave(request, stored, password == null ? body
               : body.copy().put(UserFields.PASSWORD, password));
         })
         .compose(changed -> {
@@ -377,7 +377,7 @@ public final class UserService {
                           updated, original));
                     }
                     if (updated != null && previous[0] != null) {
-                      triggers.afterSave(request.auth(), previous[0], UserFields.forOwner(
+                      triggers.afterSave(request, previous[0], UserFields.forOwner(
                           updated, adapters.views()));
                     }
                   }));

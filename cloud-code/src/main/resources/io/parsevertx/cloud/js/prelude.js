@@ -412,10 +412,12 @@
         await validate(entry.validator, request);
         await entry.handler(request);
         if (kind === 'beforeSave') {
-          // every field to write, as the handler left them (one it reverted is absent)
-          return JSON.stringify({ fields: Parse._encode(request.object._getSaveJSON()) });
+          // every field to write, as the handler left them (one it reverted is absent), and
+          // the context as the handler left it, for the afterSave
+          return JSON.stringify({ fields: Parse._encode(request.object._getSaveJSON()),
+            context: request.context });
         }
-        return JSON.stringify({});
+        return JSON.stringify(kind === 'beforeDelete' ? { context: request.context } : {});
       })().catch((e) => JSON.stringify({ error: errorOf(e) }));
     },
   };

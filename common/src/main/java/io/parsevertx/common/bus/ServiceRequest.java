@@ -16,6 +16,14 @@ import io.vertx.core.json.JsonObject;
 public record ServiceRequest(String requestId, AuthContext auth, String className,
     String objectId, JsonObject params, JsonObject body) {
 
+  /**
+   * Params the gateway sets (and strips from what a client sent) for the app's cloud code: the
+   * request's HTTP headers without secrets, and the client's {@code context} (the SDK's
+   * {@code X-Parse-Cloud-Context} header or {@code _context} body key).
+   */
+  public static final String CLOUD_HEADERS = "_cloudHeaders";
+  public static final String CLOUD_CONTEXT = "_cloudContext";
+
   private static final String REQUEST_ID = "requestId";
   private static final String AUTH = "auth";
   private static final String CLASS_NAME = "className";

@@ -160,6 +160,7 @@ public final class TriggeredClasses {
             ? Future.succeededFuture((JsonObject) null) : stored(request, over))
         .compose(original -> deleting
             ? trigger(BEFORE_DELETE, className, call.copy().put("original", original))
+                .map(outcome -> keepContext(call, outcome))
                 .map(v -> new PreparedWrite(request, reply -> after(AFTER_DELETE, className,
                     call, original, null)))
             : before(BEFORE_SAVE, request, call, original).map(body -> new PreparedWrite(
@@ -183,17 +184,9 @@ public final class TriggeredClasses {
       return Future.succeededFuture(request.body().copy());
     }
     return trigger(kind, request.className(), trigger).map(outcome -> {
-      JsonObject fields = outcome.getJsonObject("fields");
-      if (fields != null) {
-        // note: the handler's object holds every plain field to write; the operations the
-        // client sent (Increment, AddRelation, ...) were not set on it and stay as sent
-        JsonObject body = new JsonObject();
-        request.body().forEach(e -> {
-          if (e.getValue() instanceof JsonObject op && op.containsKey("__op")) {
-            body.put(e.getKey(), op);
-          }
-        });
-        return body.mergeIn(fields);
+      keepContext(call, outcome);
+      if (outcome.getJsonObject("fields") != null) {
+        return CloudCode.bodyAfterBeforeSave(request.body(), outcome);
       }
       JsonObject body = request.body().copy();
       JsonObject changes = outcome.getJsonObject("changes");
@@ -202,6 +195,14 @@ public final class TriggeredClasses {
       }
       return body;
     });
+  }
+
+  /** The context as the before-trigger left it goes on to the after-trigger, as in Parse. */
+  private static JsonObject keepContext(JsonObject call, JsonObject outcome) {
+    if (outcome.getValue("context") instanceof JsonObject context) {
+      call.put("context", context);
+    }
+    return outcome;
   }
 
   private void after(String kind, String className, JsonObject call, JsonObject original,
