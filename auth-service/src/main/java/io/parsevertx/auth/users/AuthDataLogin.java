@@ -42,6 +42,9 @@ final class AuthDataLogin {
   private final FurtherFactors furtherFactors;
   private final Consumer<ObjectChange> created;
 
+  private final AuthTriggers triggers;
+  private final java.util.function.Function<JsonObject, Future<ClassSchema>> schemaFor;
+
   /** The factors a log-in needs after its first one (MFA, additional providers). */
   @FunctionalInterface
   interface FurtherFactors {
@@ -52,11 +55,16 @@ final class AuthDataLogin {
    * @param furtherFactors checks the MFA and additional providers of a user who set them up
    *     (see UserService), so a linked provider is no way around them
    * @param created told of each user signed up here, for LiveQuery
+   * @param triggers the app's {@code _User} save triggers, run around a sign-up
+   * @param schemaFor the {@code _User} schema with the fields of a user to store added
    */
   AuthDataLogin(StorageAdapter storage, Supplier<Future<ClassSchema>> userSchema,
       SessionService sessions, AuthDataAdapters adapters,
       FurtherFactors furtherFactors,
-      Consumer<ObjectChange> created) {
+      Consumer<ObjectChange> created, AuthTriggers triggers,
+      java.util.function.Function<JsonObject, Future<ClassSchema>> schemaFor) {
+    this.triggers = triggers;
+    this.schemaFor = schemaFor;
     this.created = created;
     this.storage = storage;
     this.userSchema = userSchema;
@@ -222,9 +230,25 @@ final class AuthDataLogin {
         .put(UserFields.USERNAME, username)
         .put(UserFields.AUTH_DATA, new JsonObject().put(provider, stored(verified.save())))
         .put(ParseFields.ACL, acl);
-    return storage.createObject(schema, user)
-        .onSuccess(v -> created.accept(new ObjectChange(ClassNames.USER,
-            ObjectChange.CREATE, user, null)))
+    // note: the app's beforeSave sees the new user as its owner would and may add fields or
+    // refuse; the linked authData and the generated username are not its to change
+    JsonObject sent = UserFields.forOwner(user, adapters.views());
+    ParseFields.SERVER_FIELDS.forEach(sent::remove);
+    return triggers.beforeSave(request, null, sent)
+        .map(changed -> {
+          changed.remove(UserFields.AUTH_DATA);
+          changed.remove(UserFields.PASSWORD);
+          changed.remove(UserFields.USERNAME);
+          ParseFields.SERVER_FIELDS.forEach(changed::remove);
+          UserFields.refuseReserved(changed);
+          return user.mergeIn(changed);
+        })
+        .compose(v -> schemaFor.apply(user))
+        .compose(withFields -> storage.createObject(withFields, user))
+        .onSuccess(v -> {
+          created.accept(new ObjectChange(ClassNames.USER, ObjectChange.CREATE, user, null));
+          triggers.afterSave(request, null, UserFields.forOwner(user, adapters.views()));
+        })
         .compose(v -> sessions.create(userId, "signup", provider,
             request.auth().installationId(), verified.serverData()))
         .map(session -> withResponse(new JsonObject().put(ParseFields.OBJECT_ID, userId)

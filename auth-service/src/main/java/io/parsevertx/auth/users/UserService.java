@@ -88,7 +88,7 @@ public final class UserService {
           if (config.liveQueryUsers()) {
             liveChanges.accept(change);
           }
-        });
+        }, triggers, user -> schemas.enforce(ClassNames.USER, UserFields.types(user)));
   }
 
   /** @return {@code {"objectId","createdAt","sessionToken"}}; fails with 200-203, 105, 125 */

@@ -66,6 +66,19 @@ class CloudUserTriggersApiTest extends ApiTestBase {
   }
 
   @Test
+  void anAuthDataSignUpRunsTheSaveTriggersToo() {
+    JsonObject anonymous = expect(request(HttpMethod.POST, "/users", new JsonObject()
+        .put("authData", new JsonObject().put("anonymous", new JsonObject()
+            .put("id", java.util.UUID.randomUUID().toString())))), 201);
+    JsonObject stored = expect(request(HttpMethod.GET, "/users/"
+        + anonymous.getString("objectId"), MASTER, null), 200);
+    String username = stored.getString("username");
+    assertEquals(username.toUpperCase(java.util.Locale.ROOT), stored.getString("nickname"));
+    assertEquals(false, stored.getBoolean("sawPassword"));
+    PushApiTest.waitUntil(() -> logs(username, "created").size() == 1, 10_000);
+  }
+
+  @Test
   void beforeSaveShapesAnUpdateAndTheNewPasswordStillWorks() {
     JsonObject cy = signUp("cu-cy");
     String id = cy.getString("objectId");
