@@ -73,7 +73,7 @@ public record RateLimitRule(String requestPath, Pattern path, Set<String> method
       }
       methods.add(name);
     }
-    Object message = json.getValue("errorResponseMessage", "Too many requests");
+    Object message = json.getValue("errorResponseMessage", "Too many requests.");
     Object zone = json.getValue("zone", "ip");
     Zone parsedZone;
     try {

@@ -67,7 +67,7 @@ class RateLimitApiTest extends ApiTestBase {
     Map<String, String> master = with(ParseHeaders.MASTER_KEY, MASTER_KEY);
     expect(request(HttpMethod.POST, "/classes/Master", master, new JsonObject()), 201);
     tooMany(request(HttpMethod.POST, "/classes/Master", master, new JsonObject()),
-        "Too many requests");
+        "Too many requests.");
   }
 
   @Test
@@ -79,9 +79,9 @@ class RateLimitApiTest extends ApiTestBase {
     assertEquals(true, results.getJsonObject(0).containsKey("success"), results.encode());
     assertEquals(100, results.getJsonObject(1).getJsonObject("error").getInteger("code"));
     tooMany(request(HttpMethod.POST, "/batch", new JsonObject().put("transaction", true)
-        .put("requests", new JsonArray().add(one))), "Too many requests");
+        .put("requests", new JsonArray().add(one))), "Too many requests.");
     tooMany(request(HttpMethod.POST, "/classes/InBatch", new JsonObject()),
-        "Too many requests");
+        "Too many requests.");
   }
 
   /** The JS SDK's text/plain POST with {@code _method: GET} counts as the GET it performs. */
@@ -92,8 +92,8 @@ class RateLimitApiTest extends ApiTestBase {
     Map<String, String> plain = Map.of("Content-Type", "text/plain");
     expect(request(HttpMethod.POST, "/classes/Overridden", plain, envelope), 200);
     tooMany(request(HttpMethod.POST, "/classes/Overridden", plain, envelope),
-        "Too many requests");
-    tooMany(request(HttpMethod.GET, "/classes/Overridden", null), "Too many requests");
+        "Too many requests.");
+    tooMany(request(HttpMethod.GET, "/classes/Overridden", null), "Too many requests.");
   }
 
   @Test
@@ -107,7 +107,7 @@ class RateLimitApiTest extends ApiTestBase {
           alice), null), 200);
     }
     tooMany(request(HttpMethod.GET, "/classes/PerSession", with(ParseHeaders.SESSION_TOKEN,
-        alice), null), "Too many requests");
+        alice), null), "Too many requests.");
     // another session, of the same user or of another, has its own count
     expect(request(HttpMethod.GET, "/classes/PerSession", with(ParseHeaders.SESSION_TOKEN,
         alice2), null), 200);
@@ -116,9 +116,9 @@ class RateLimitApiTest extends ApiTestBase {
     // without a token, or with forged ones, the caller's address is counted
     expect(request(HttpMethod.GET, "/classes/PerSession", null), 200);
     expect(request(HttpMethod.GET, "/classes/PerSession", null), 200);
-    tooMany(request(HttpMethod.GET, "/classes/PerSession", null), "Too many requests");
+    tooMany(request(HttpMethod.GET, "/classes/PerSession", null), "Too many requests.");
     tooMany(request(HttpMethod.GET, "/classes/PerSession", with(ParseHeaders.SESSION_TOKEN,
-        "r:forged-" + System.nanoTime()), null), "Too many requests");
+        "r:forged-" + System.nanoTime()), null), "Too many requests.");
 
     // user zone: both of alice's sessions share one count
     expect(request(HttpMethod.GET, "/classes/PerUser", with(ParseHeaders.SESSION_TOKEN, alice),
@@ -126,7 +126,7 @@ class RateLimitApiTest extends ApiTestBase {
     expect(request(HttpMethod.GET, "/classes/PerUser", with(ParseHeaders.SESSION_TOKEN, alice2),
         null), 200);
     tooMany(request(HttpMethod.GET, "/classes/PerUser", with(ParseHeaders.SESSION_TOKEN,
-        alice), null), "Too many requests");
+        alice), null), "Too many requests.");
     expect(request(HttpMethod.GET, "/classes/PerUser", with(ParseHeaders.SESSION_TOKEN, bob),
         null), 200);
   }
@@ -138,7 +138,7 @@ class RateLimitApiTest extends ApiTestBase {
     expect(request(HttpMethod.GET, "/classes/EveryoneB", with(ParseHeaders.SESSION_TOKEN,
         carol), null), 200);
     tooMany(request(HttpMethod.GET, "/classes/EveryoneA", with(ParseHeaders.SESSION_TOKEN,
-        carol), null), "Too many requests");
+        carol), null), "Too many requests.");
   }
 
   private static String signUp(String name) {
