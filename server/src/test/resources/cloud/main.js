@@ -354,3 +354,30 @@ Parse.Cloud.define('saveWithContext', async () => {
   await object.save(null, { context: { source: 'cloud' }, useMasterKey: true });
   return object.id;
 });
+
+// the SDK's other paths from inside cloud code (CloudSdkApiTest)
+Parse.Cloud.define('sdkTour', async (request) => {
+  const tag = request.params.tag;
+  await Parse.Config.save({ ['tour_' + tag]: 'visited' });
+  const config = await Parse.Config.get({ useMasterKey: true });
+  const role = await new Parse.Role('tour_' + tag, new Parse.ACL()).save(null, { useMasterKey: true });
+  await Parse.Object.saveAll([1, 2, 3].map((n) => new Parse.Object('TourItem').set('n', n).set('tag', tag)), { useMasterKey: true });
+  const totals = await new Parse.Query('TourItem').aggregate([
+    { $match: { tag } },
+    { $group: { _id: null, total: { $sum: '$n' } } },
+  ], { useMasterKey: true });
+  const schema = new Parse.Schema('Tour_' + tag);
+  schema.addString('label');
+  await schema.save();
+  const user = await Parse.User.signUp('tour-' + tag, 'pw-tour');
+  user.set('motto', 'sdk paths');
+  await user.save(null, { sessionToken: user.getSessionToken() });
+  const session = await Parse.Session.current({ sessionToken: user.getSessionToken() });
+  return {
+    config: config.get('tour_' + tag),
+    role: role.getName(),
+    total: totals[0].total,
+    userId: user.id,
+    sessionToken: session.getSessionToken() === user.getSessionToken(),
+  };
+});

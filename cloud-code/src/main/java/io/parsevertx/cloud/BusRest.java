@@ -96,69 +96,110 @@ public final class BusRest implements CloudHost {
   private Future<JsonObject> dispatch(String method, String path, JsonObject data,
       Caller who) {
     String[] parts = path.replaceFirst("^/+", "").split("/");
-    boolean get = "GET".equals(method);
     boolean post = "POST".equals(method);
-    switch (parts[0]) {
-      case "classes" -> {
-        if (parts.length == 2) {
-          return get ? objects.find(request(who, parts[1], null, data, null))
-              : post ? objects.create(request(who, parts[1], null, null, data))
-              : unsupported(method, path);
-        }
-        if (parts.length == 3) {
-          return switch (method) {
-            case "GET" -> objects.get(request(who, parts[1], parts[2], data, null));
-            case "PUT" -> objects.update(request(who, parts[1], parts[2], null, data));
-            case "DELETE" -> objects.delete(request(who, parts[1], parts[2], null, null));
-            default -> unsupported(method, path);
-          };
-        }
-        return unsupported(method, path);
-      }
-      case "users" -> {
-        if (parts.length == 1 && post) {
-          return auth.signUp(request(who, ClassNames.USER, null, null, data));
-        }
-        if (parts.length == 2 && "me".equals(parts[1]) && get) {
-          return auth.me(request(who, ClassNames.USER, null, null, null));
-        }
-        if (parts.length == 2) {
-          return switch (method) {
-            case "GET" -> objects.get(request(who, ClassNames.USER, parts[1], data, null));
-            case "PUT" -> auth.updateUser(request(who, ClassNames.USER, parts[1], null, data));
-            case "DELETE" -> auth.deleteUser(request(who, ClassNames.USER, parts[1], null, null));
-            default -> unsupported(method, path);
-          };
-        }
-        return get ? objects.find(request(who, ClassNames.USER, null, data, null))
-            : unsupported(method, path);
-      }
-      case "login" -> {
-        return auth.logIn(request(who, ClassNames.USER, null, null, data));
-      }
-      case "logout" -> {
-        return auth.logOut(request(who, null, null, null, data));
-      }
-      case "requestPasswordReset" -> {
-        return auth.requestPasswordReset(request(who, null, null, null, data));
-      }
-      case "functions" -> {
-        if (parts.length == 2 && post) {
-          return objects.runFunction(request(who, null, null, new JsonObject().put(
-              DataServiceClient.FUNCTION_NAME, parts[1]), data));
-        }
-        return unsupported(method, path);
-      }
-      case "push" -> {
-        return post ? push.send(request(who, null, null, null, data)) : unsupported(method, path);
-      }
-      case "batch" -> {
-        return post ? batch(data, who) : unsupported(method, path);
-      }
-      default -> {
-        return unsupported(method, path);
-      }
+    Future<JsonObject> answer = switch (parts[0]) {
+      case "classes" -> parts.length >= 2 ? objects(method, parts[1],
+          parts.length == 3 ? parts[2] : null, data, who) : null;
+      case "roles" -> objects(method, ClassNames.ROLE, parts.length == 2 ? parts[1] : null,
+          data, who);
+      case "users" -> users(method, parts, data, who);
+      case "login" -> auth.logIn(request(who, ClassNames.USER, null, null, data));
+      case "logout" -> auth.logOut(request(who, null, null, null, data));
+      case "requestPasswordReset" -> auth.requestPasswordReset(request(who, null, null, null,
+          data));
+      case "sessions" -> sessions(method, parts, data, who);
+      case "upgradeToRevocableSession" -> post ? auth.upgradeSession(request(who,
+          ClassNames.SESSION, null, null, data)) : null;
+      case "functions" -> parts.length == 2 && post ? objects.runFunction(request(who, null,
+          null, new JsonObject().put(DataServiceClient.FUNCTION_NAME, parts[1]), data)) : null;
+      case "config" -> "GET".equals(method) ? objects.getConfig(request(who, null, null, data,
+          null)) : "PUT".equals(method) ? masterOnly(who, () -> objects.updateConfig(request(
+          who, null, null, null, data))) : null;
+      case "aggregate" -> parts.length == 2 && "GET".equals(method) ? masterOnly(who,
+          () -> objects.aggregate(request(who, parts[1], null, data, null))) : null;
+      case "schemas" -> schemas(method, parts.length == 2 ? parts[1] : null, data, who);
+      case "push" -> post ? push.send(request(who, null, null, null, data)) : null;
+      case "batch" -> post ? batch(data, who) : null;
+      default -> null;
+    };
+    return answer != null ? answer : unsupported(method, path);
+  }
+
+  /**
+   * {@code classes/:className[/:objectId]} and {@code roles}: as the gateway routes them,
+   * {@code _User} writes to auth-service (passwords are hashed there) and a session's deletion
+   * too.
+   */
+  private Future<JsonObject> objects(String method, String className, String objectId,
+      JsonObject data, Caller who) {
+    boolean user = ClassNames.USER.equals(className);
+    if (objectId == null) {
+      return switch (method) {
+        case "GET" -> objects.find(request(who, className, null, data, null));
+        case "POST" -> user ? auth.signUp(request(who, className, null, null, data))
+            : objects.create(request(who, className, null, null, data));
+        default -> null;
+      };
     }
+    ServiceRequest one = request(who, className, objectId, "GET".equals(method) ? data : null,
+        "GET".equals(method) ? null : data);
+    return switch (method) {
+      case "GET" -> objects.get(one);
+      case "PUT" -> user ? auth.updateUser(one) : objects.update(one);
+      case "DELETE" -> user ? auth.deleteUser(one) : ClassNames.SESSION.equals(className)
+          ? auth.deleteSession(one) : objects.delete(one);
+      default -> null;
+    };
+  }
+
+  private Future<JsonObject> users(String method, String[] parts, JsonObject data,
+      Caller who) {
+    if (parts.length == 2 && "me".equals(parts[1]) && "GET".equals(method)) {
+      return auth.me(request(who, ClassNames.USER, null, null, null));
+    }
+    return parts.length <= 2 ? objects(method, ClassNames.USER,
+        parts.length == 2 ? parts[1] : null, data, who) : null;
+  }
+
+  private Future<JsonObject> sessions(String method, String[] parts, JsonObject data,
+      Caller who) {
+    if (parts.length == 1) {
+      return "GET".equals(method) ? auth.sessions(request(who, ClassNames.SESSION, null, data,
+          null)) : null;
+    }
+    if ("me".equals(parts[1])) {
+      return "GET".equals(method) ? auth.sessionMe(request(who, ClassNames.SESSION, null, null,
+          null)) : null;
+    }
+    ServiceRequest one = request(who, ClassNames.SESSION, parts[1], null, data);
+    return switch (method) {
+      case "PUT" -> auth.updateSession(one);
+      case "DELETE" -> auth.deleteSession(one);
+      case "GET" -> objects.get(request(who, ClassNames.SESSION, parts[1], data, null));
+      default -> null;
+    };
+  }
+
+  /** {@code schemas[/:className]}: master key only, as through the gateway. */
+  private Future<JsonObject> schemas(String method, String className, JsonObject data,
+      Caller who) {
+    ServiceRequest request = request(who, className, null, null, data);
+    return masterOnly(who, () -> switch (method) {
+      case "GET" -> className == null ? objects.allSchemas(request) : objects.getSchema(request);
+      case "POST" -> objects.createSchema(request);
+      case "PUT" -> objects.updateSchema(request);
+      case "DELETE" -> objects.deleteSchema(request);
+      default -> unsupported(method, "schemas");
+    });
+  }
+
+  private static Future<JsonObject> masterOnly(Caller who,
+      java.util.function.Supplier<Future<JsonObject>> call) {
+    if (!who.auth().master()) {
+      return Future.failedFuture(new ParseException(ParseErrorCode.OPERATION_FORBIDDEN,
+          io.parsevertx.common.error.UnauthorizedException.MASTER_KEY_REQUIRED));
+    }
+    return call.get();
   }
 
   /** As {@code POST /batch} without a transaction: each request in turn, each its answer. */

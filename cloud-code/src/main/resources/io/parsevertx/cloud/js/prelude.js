@@ -15,6 +15,17 @@
   // note: as on Parse Server, each object is its own instance (request.object and
   // request.original of the same id must not share state)
   Parse.Object.disableSingleInstance();
+  // note: nothing is remembered between requests (no current user, no cached config): each
+  // handler says who it acts as, as in Parse Server's cloud code; the browser build of the SDK
+  // would reach for a localStorage that is not there
+  Parse.CoreManager.setStorageController({
+    async: 0,
+    getItem() { return null; },
+    setItem() {},
+    removeItem() {},
+    getAllKeys() { return []; },
+    clear() {},
+  });
   Parse.serverURL = 'http://internal.invalid' + __host.mountPath;
   Parse.CoreManager.setRESTController({
     request(method, path, data, options) {
