@@ -22,6 +22,7 @@ import java.util.Map;
  * @param healthServices the services {@code /health} waits for
  * @param rateLimits {@code rateLimit}, in order
  * @param trustedProxies {@code trustProxy}: whose {@code X-Forwarded-For} names the caller
+ * @param serverInfo what {@code GET /serverInfo} answers
  */
 public record GatewayConfig(String appId, String masterKey, String readOnlyMasterKey,
     IpAllowList masterKeyIps, KeywordDenylist keywordDenylist, Map<String, String> clientKeys,
@@ -29,7 +30,7 @@ public record GatewayConfig(String appId, String masterKey, String readOnlyMaste
     List<String> allowOrigins, List<String> allowHeaders, List<ServiceRole> healthServices,
     int batchRequestLimit, IdempotencyOptions idempotency, long sessionCacheTtlMillis,
     List<io.parsevertx.common.options.RateLimitRule> rateLimits,
-    io.parsevertx.common.security.TrustedProxies trustedProxies) {
+    io.parsevertx.common.security.TrustedProxies trustedProxies, ServerInfo serverInfo) {
   public static final String DEFAULT_HOST = "0.0.0.0";
   public static final int DEFAULT_PORT = 1337;
   public static final String DEFAULT_MOUNT_PATH = "/parse";
@@ -70,7 +71,7 @@ public record GatewayConfig(String appId, String masterKey, String readOnlyMaste
         IdempotencyOptions.fromJson(options.getJsonObject(ParseServerOptions.IDEMPOTENCY_OPTIONS)),
         options.getNumber(ParseServerOptions.CACHE_TTL, DEFAULT_CACHE_TTL_MILLIS).longValue(),
         io.parsevertx.common.options.RateLimitRule.from(options),
-        io.parsevertx.common.security.TrustedProxies.from(options));
+        io.parsevertx.common.security.TrustedProxies.from(options), ServerInfo.fromJson(options));
   }
 
   private static String normalizeMountPath(String path) {

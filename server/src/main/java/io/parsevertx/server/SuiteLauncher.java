@@ -55,6 +55,9 @@ public final class SuiteLauncher {
     JsonObject resolved = options.copy();
     Set<ServiceRole> roles = roles(resolved);
     defaultServerUrl(resolved);
+    if (roles.contains(ServiceRole.GATEWAY)) {
+      RecentLogsAppender.install(resolved); // note: GET /scriptlog serves this process's events
+    }
     EmbeddedMongo embedded = null;
     if (roles.contains(ServiceRole.DATA)
         && resolved.getString(ParseServerOptions.DATABASE_URI) == null) {

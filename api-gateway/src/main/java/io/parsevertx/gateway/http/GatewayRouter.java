@@ -5,6 +5,7 @@ import io.parsevertx.common.bus.AuthServiceClient;
 import io.parsevertx.common.bus.DataServiceClient;
 import io.parsevertx.common.bus.HealthProbe;
 import io.parsevertx.common.bus.PushServiceClient;
+import io.parsevertx.common.logs.RecentLogs;
 import io.parsevertx.gateway.GatewayConfig;
 import io.parsevertx.common.ratelimit.RateLimiter;
 import io.vertx.core.Vertx;
@@ -61,6 +62,9 @@ public final class GatewayRouter {
     new ConfigRoutes(data).mount(api);
     new FunctionsRoutes(data).mount(api);
     new HooksRoutes(data).mount(api);
+    new AudiencesRoutes(data).mount(api);
+    new ServerInfoRoutes(config.serverInfo(), RecentLogs.process(),
+        java.util.Arrays.asList(config.masterKey(), config.readOnlyMasterKey())).mount(api);
     new PushRoutes(new PushServiceClient(vertx.eventBus(), config.requestTimeoutMillis()))
         .mount(api);
 
