@@ -53,7 +53,8 @@ public final class PushService {
     PushRequest push = PushRequest.parse(request.body());
     Instant now = Instant.now();
     boolean later = scheduledPush && push.pushTime() != null && push.pushTime().isAfter(now);
-    return statuses.create(push, request.body(), now).compose(statusId -> {
+    return statuses.create(push, request.body(), now).compose(statusId -> audienceUsed(
+        request.body(), now).map(statusId)).compose(statusId -> {
       LOG.info("event=push_accepted requestId={} pushStatusId={} scheduled={}",
           request.requestId(), statusId, later);
       JsonObject reply = new JsonObject().put("result", true)
@@ -67,6 +68,18 @@ public final class PushService {
       }
       runner.run(statusId, push);
       return Future.succeededFuture(reply);
+    });
+  }
+
+  /** A push to a saved audience counts as its use; a failure to record it is only logged. */
+  private Future<Void> audienceUsed(JsonObject body, Instant now) {
+    if (!(body.getValue(PushServiceClient.AUDIENCE_ID) instanceof String audienceId)) {
+      return Future.succeededFuture();
+    }
+    return statuses.audienceUsed(audienceId, now).recover(e -> {
+      LOG.warn("event=push_audience_not_updated audienceId={} error={}", audienceId,
+          e.getMessage());
+      return Future.succeededFuture();
     });
   }
 }

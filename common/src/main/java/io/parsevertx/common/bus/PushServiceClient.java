@@ -8,6 +8,8 @@ import io.vertx.core.json.JsonObject;
 public final class PushServiceClient {
   /** The reply field carrying the {@code _PushStatus} objectId (the gateway makes it a header). */
   public static final String PUSH_STATUS_ID = "pushStatusId";
+  /** {@code POST /push} body key naming the saved {@code _Audience} the push goes to. */
+  public static final String AUDIENCE_ID = "audience_id";
 
   private final EventBus eventBus;
   private final long timeoutMillis;

@@ -64,6 +64,17 @@ public final class PushStatusStore {
     return data.update(request(objectId, changes)).mapEmpty();
   }
 
+  /**
+   * As Parse Server, when a push names a saved audience ({@code audience_id}): the audience's
+   * {@code lastUsed} becomes now and its {@code timesUsed} goes up by one.
+   */
+  public Future<Void> audienceUsed(String audienceId, Instant now) {
+    return data.update(new ServiceRequest(null, AuthContext.masterKey(), ClassNames.AUDIENCE,
+        audienceId, null, new JsonObject().put("lastUsed", ParseDates.toJson(now))
+            .put("timesUsed", new JsonObject().put("__op", "Increment").put("amount", 1))))
+        .mapEmpty();
+  }
+
   /** Statuses of pushes in {@code status}, oldest first. */
   public Future<List<JsonObject>> inStatus(String status, int limit) {
     JsonObject params = new JsonObject().put("where", new JsonObject().put("status", status))

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.parsevertx.common.ParseHeaders;
+import io.parsevertx.common.bus.PushServiceClient;
 import io.parsevertx.server.ApiTestBase;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpMethod;
@@ -160,6 +161,13 @@ class DashboardApiTest extends ApiTestBase {
     got = expect(request(HttpMethod.GET, "/push_audiences/" + id, MASTER, null), 200);
     assertEquals("Apple", got.getString("name"));
     assertEquals(2, got.getInteger("timesUsed"));
+    // note: a push to a saved audience counts as its use, as in Parse Server
+    expect(request(HttpMethod.POST, "/push", MASTER, new JsonObject().put("where", query)
+        .put("data", new JsonObject().put("alert", "hi"))
+        .put(PushServiceClient.AUDIENCE_ID, id)), 200);
+    got = expect(request(HttpMethod.GET, "/push_audiences/" + id, MASTER, null), 200);
+    assertEquals(3, got.getInteger("timesUsed"));
+    assertEquals("Date", got.getJsonObject("lastUsed").getString("__type"));
     expect(request(HttpMethod.DELETE, "/push_audiences/" + id, null), 403);
     expect(request(HttpMethod.DELETE, "/push_audiences/" + id, MASTER, null), 200);
     expectError(request(HttpMethod.GET, "/push_audiences/" + id, MASTER, null), 404, 101);
