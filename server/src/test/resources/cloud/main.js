@@ -381,3 +381,16 @@ Parse.Cloud.define('sdkTour', async (request) => {
     sessionToken: session.getSessionToken() === user.getSessionToken(),
   };
 });
+
+// Parse.File from inside cloud code (CloudFileTriggersApiTest)
+Parse.Cloud.define('fileSave', async (request) => {
+  // "hello from cloud"
+  const file = new Parse.File(request.params.name, { base64: 'aGVsbG8gZnJvbSBjbG91ZA==' }, 'text/plain');
+  await file.save({ useMasterKey: true });
+  return { name: file.name(), url: file.url() };
+});
+
+Parse.Cloud.define('fileDelete', async (request) => {
+  await new Parse.File(request.params.name).destroy({ useMasterKey: true });
+  return 'deleted';
+});

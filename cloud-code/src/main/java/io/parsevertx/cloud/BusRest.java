@@ -30,22 +30,25 @@ public final class BusRest implements CloudHost {
   private final DataServiceClient objects;
   private final AuthServiceClient auth;
   private final PushServiceClient push;
+  private final CloudFiles files;
 
-  public BusRest(String appId, String masterKey, String mountPath, EventBus bus,
+  public BusRest(String appId, String masterKey, String mountPath, io.vertx.core.Vertx vertx,
       long timeoutMillis) {
     this.appId = appId;
     this.masterKey = masterKey;
     this.mountPath = mountPath;
+    this.files = new CloudFiles(vertx, masterKey, timeoutMillis);
+    EventBus bus = vertx.eventBus();
     this.objects = new DataServiceClient(bus, timeoutMillis);
     this.auth = new AuthServiceClient(bus, timeoutMillis);
     this.push = new PushServiceClient(bus, timeoutMillis);
   }
 
   /** The host for a service's options ({@code appId}, {@code masterKey}, {@code mountPath}). */
-  public static BusRest from(EventBus bus, io.vertx.core.json.JsonObject options) {
+  public static BusRest from(io.vertx.core.Vertx vertx, io.vertx.core.json.JsonObject options) {
     return new BusRest(options.getString(ParseServerOptions.APP_ID),
         options.getString(ParseServerOptions.MASTER_KEY),
-        options.getString(ParseServerOptions.MOUNT_PATH, "/parse"), bus,
+        options.getString(ParseServerOptions.MOUNT_PATH, "/parse"), vertx,
         options.getLong(ParseServerOptions.REQUEST_TIMEOUT, 30_000L));
   }
 
@@ -118,6 +121,8 @@ public final class BusRest implements CloudHost {
       case "aggregate" -> parts.length == 2 && "GET".equals(method) ? masterOnly(who,
           () -> objects.aggregate(request(who, parts[1], null, data, null))) : null;
       case "schemas" -> schemas(method, parts.length == 2 ? parts[1] : null, data, who);
+      case "files" -> parts.length == 2 ? post ? files.upload(who.auth(), parts[1], data)
+          : "DELETE".equals(method) ? files.delete(who.auth(), parts[1]) : null : null;
       case "push" -> post ? push.send(request(who, null, null, null, data)) : null;
       case "batch" -> post ? batch(data, who) : null;
       default -> null;

@@ -33,7 +33,7 @@ public final class SharedCloudCode {
     Loaded loaded = LOADED.get(vertx);
     if (loaded == null) {
       Future<CloudCode> cloud = CloudCode.start(vertx, CloudCodeOptions.from(options),
-          BusRest.from(vertx.eventBus(), options));
+          BusRest.from(vertx, options));
       // note: a failed load is not kept, so a redeploy tries again
       cloud.onFailure(e -> forget(vertx, cloud));
       loaded = new Loaded(cloud, 0);

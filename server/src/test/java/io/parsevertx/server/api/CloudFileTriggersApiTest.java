@@ -56,4 +56,25 @@ class CloudFileTriggersApiTest extends ApiTestBase {
         .putHeader(ParseHeaders.APPLICATION_ID, APP_ID)
         .putHeader(ParseHeaders.MASTER_KEY, MASTER_KEY).send().await(), 200);
   }
+
+  @Test
+  void cloudCodeSavesAndDeletesFilesThroughTheSameChecks() {
+    JsonObject saved = expect(request(HttpMethod.POST, "/functions/fileSave", new JsonObject()
+        .put("name", "cloud-note.txt")), 200).getJsonObject("result");
+    String name = saved.getString("name");
+    assertEquals(true, name.endsWith("cloud-note.txt"), saved::encode);
+    assertEquals(true, saved.getString("url").endsWith("/files/" + APP_ID + "/" + name));
+    String download = url("/files/" + APP_ID + "/" + name);
+    HttpResponse<Buffer> content = client.getAbs(download).send().await();
+    assertEquals(200, content.statusCode());
+    assertEquals("hello from cloud", content.bodyAsString());
+
+    assertEquals("no forbidden files", expectError(request(HttpMethod.POST,
+        "/functions/fileSave", new JsonObject().put("name", "forbidden.txt")), 400, 130)
+        .getString("error"), "the file triggers apply to cloud code's uploads");
+
+    assertEquals("deleted", expect(request(HttpMethod.POST, "/functions/fileDelete",
+        new JsonObject().put("name", name)), 200).getString("result"));
+    assertEquals(404, client.getAbs(download).send().await().statusCode());
+  }
 }
