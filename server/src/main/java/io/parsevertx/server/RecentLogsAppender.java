@@ -4,7 +4,7 @@ import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.classic.spi.IThrowableProxy;
-import ch.qos.logback.core.AppenderBase;
+import ch.qos.logback.core.UnsynchronizedAppenderBase;
 import io.parsevertx.common.logs.RecentLogs;
 import io.parsevertx.common.options.ParseServerOptions;
 import io.vertx.core.json.JsonObject;
@@ -18,9 +18,10 @@ import org.slf4j.LoggerFactory;
  * Feeds Logback's events to this process's {@link RecentLogs} ring, which the gateway serves as
  * {@code GET /scriptlog}. Installed on the root logger from code when the suite starts (so a
  * custom Logback configuration keeps it); the key options' values are masked out of every
- * message before it is kept.
+ * message before it is kept. Unsynchronized: the ring is thread-safe, so event loops logging at
+ * once do not queue on the appender.
  */
-final class RecentLogsAppender extends AppenderBase<ILoggingEvent> {
+final class RecentLogsAppender extends UnsynchronizedAppenderBase<ILoggingEvent> {
   static final String NAME = "PARSE_RECENT_LOGS";
   private static final String MASK = "********";
   private static final List<String> SECRET_OPTIONS = List.of(ParseServerOptions.MASTER_KEY,
