@@ -248,8 +248,8 @@ await step('class list', async () => {
     await page.locator(`a[title="${cls}"]`).waitFor();
   }
   const n = await count(CLASS);
-  const shown = await page.locator(`a[title="${CLASS}"] + span`).innerText();
-  check(Number(shown) === n, `sidebar count of ${CLASS} is ${shown}, REST count ${n}`);
+  await waitFor(async () => Number(await page.locator(`a[title="${CLASS}"] + span`).innerText()) === n,
+    `the sidebar's count of ${CLASS} is not the REST count ${n}`);
 });
 
 await step('rows with every Parse type rendered', async () => {
