@@ -43,14 +43,23 @@ public final class RecordingPushAdapter implements PushAdapter {
   public Future<List<PushResult>> send(JsonObject body, List<JsonObject> installations) {
     CALLS.add(new JsonObject().put("body", body).put("label", label).put("installations",
         new JsonArray(List.copyOf(installations))));
+    Future<Void> logged = Future.succeededFuture();
     if (logFile != null) {
-      // note: for a sender in another JVM, whose CALLS the test cannot see
+      // note: for a sender in another JVM, whose CALLS the test cannot see. Written with the
+      // OS's append (an AsyncFile's append writes at the size it saw when opened, so two pages
+      // in flight overwrote each other's lines), and before the page counts as sent, so a
+      // sender killed after a page was recorded has logged all of it
       StringBuilder lines = new StringBuilder();
       installations.forEach(i -> lines.append(label).append(' ')
           .append(i.getString("deviceToken")).append('\n'));
-      vertx.fileSystem().open(logFile, new io.vertx.core.file.OpenOptions().setAppend(true))
-          .compose(file -> file.write(io.vertx.core.buffer.Buffer.buffer(lines.toString()))
-              .eventually(file::close));
+      java.nio.file.Path path = java.nio.file.Path.of(logFile);
+      logged = vertx.executeBlocking(() -> {
+        synchronized (RecordingPushAdapter.class) {
+          java.nio.file.Files.writeString(path, lines, java.nio.file.StandardOpenOption.CREATE,
+              java.nio.file.StandardOpenOption.APPEND);
+        }
+        return null;
+      });
     }
     List<PushResult> results = installations.stream().map(i -> "fail".equals(i.getString(
         "deviceToken")) ? PushResult.failed(i.getString("objectId"), i.getString("deviceType"),
@@ -60,7 +69,7 @@ public final class RecordingPushAdapter implements PushAdapter {
       return io.vertx.core.Promise.<List<PushResult>>promise().future(); // a sender that died
     }
     // note: a slow provider, so a send keeps its slices while other instances take the rest
-    return delayMillis == 0 ? Future.succeededFuture(results)
-        : vertx.timer(delayMillis).map(results);
+    return logged.compose(v -> delayMillis == 0 ? Future.succeededFuture(results)
+        : vertx.timer(delayMillis).map(results));
   }
 }
