@@ -43,15 +43,16 @@ public final class CloudCode {
       CloudHost host) {
     boolean jar = options.main() != null
         && options.main().getFileName().toString().endsWith(".jar");
-    JavaHandlers javaHandlers;
-    try {
-      javaHandlers = JavaHandlers.load(jar ? options.main() : null);
-    } catch (java.io.IOException e) {
-      return Future.failedFuture(e);
-    }
-    if (options.main() == null || jar) {
-      return Future.succeededFuture(new CloudCode(null, java.util.Set.of(), javaHandlers, vertx, host));
-    }
+    // note: finding Java modules reads the class path (and the jar): not on an event loop
+    return vertx.executeBlocking(() -> JavaHandlers.load(jar ? options.main() : null))
+        .compose(javaHandlers -> options.main() == null || jar
+            ? Future.succeededFuture(new CloudCode(null, java.util.Set.of(), javaHandlers, vertx,
+                host))
+            : startJavaScript(vertx, options, host, javaHandlers));
+  }
+
+  private static Future<CloudCode> startJavaScript(Vertx vertx, CloudCodeOptions options,
+      CloudHost host, JavaHandlers javaHandlers) {
     return JsContextPool.start(vertx, options.main(), options.contexts(),
         options.timeoutMillis(), host).compose(pool -> pool.call("triggerNames").map(names ->
             new CloudCode(pool, new io.vertx.core.json.JsonArray(names).stream()

@@ -32,8 +32,10 @@ public final class SharedCloudCode {
   public static synchronized Future<CloudCode> acquire(Vertx vertx, JsonObject options) {
     Loaded loaded = LOADED.get(vertx);
     if (loaded == null) {
-      Future<CloudCode> cloud = CloudCode.start(vertx, CloudCodeOptions.from(options),
-          BusRest.from(vertx, options));
+      CloudCodeOptions cloudOptions = CloudCodeOptions.from(options);
+      // note: the host's files client sets up its token signing: not on an event loop
+      Future<CloudCode> cloud = vertx.executeBlocking(() -> BusRest.from(vertx, options))
+          .compose(host -> CloudCode.start(vertx, cloudOptions, host));
       // note: a failed load is not kept, so a redeploy tries again
       cloud.onFailure(e -> forget(vertx, cloud));
       loaded = new Loaded(cloud, 0);

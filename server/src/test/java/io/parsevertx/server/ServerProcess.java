@@ -50,12 +50,26 @@ public final class ServerProcess implements AutoCloseable {
   }
 
   public static int freePort() {
-    try (ServerSocket socket = new ServerSocket(0)) {
-      return socket.getLocalPort();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
+    // note: below the kernel's ephemeral range (32768 and up), so no outgoing connection of
+    // another process (Hazelcast, the event bus, a database client) takes the port between
+    // this check and the server's bind, as one did in CI; each JVM starts at a random place
+    for (int tries = 0; tries < PORT_SPAN; tries++) {
+      int port = FIRST_PORT + Math.floorMod(NEXT_PORT.getAndIncrement(), PORT_SPAN);
+      try (ServerSocket socket = new ServerSocket()) {
+        socket.bind(new java.net.InetSocketAddress(port));
+        return port;
+      } catch (IOException taken) {
+        // note: try the next one
+      }
     }
+    throw new UncheckedIOException(new IOException("no free port in " + FIRST_PORT + "-"
+        + (FIRST_PORT + PORT_SPAN)));
   }
+
+  private static final int FIRST_PORT = 20_000;
+  private static final int PORT_SPAN = 12_000;
+  private static final java.util.concurrent.atomic.AtomicInteger NEXT_PORT =
+      new java.util.concurrent.atomic.AtomicInteger(new java.util.Random().nextInt(PORT_SPAN));
 
   /** Waits for the process to end by itself and returns its exit code. */
   public int waitFor(long seconds) throws InterruptedException {
