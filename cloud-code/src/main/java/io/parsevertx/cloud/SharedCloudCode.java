@@ -1,7 +1,9 @@
 package io.parsevertx.cloud;
 
 import io.parsevertx.common.options.CloudCodeOptions;
+import io.vertx.core.Context;
 import io.vertx.core.Future;
+import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
 import java.util.IdentityHashMap;
@@ -41,7 +43,18 @@ public final class SharedCloudCode {
       loaded = new Loaded(cloud, 0);
     }
     LOADED.put(vertx, new Loaded(loaded.cloud(), loaded.users() + 1));
-    return loaded.cloud();
+    return onCallersContext(vertx.getOrCreateContext(), loaded.cloud());
+  }
+
+  /**
+   * The shared load completes on the context of the service that started it; each service
+   * must go on on its own, or what it creates next (its HTTP server, its consumers) would
+   * belong to another verticle and be closed, abruptly, when that one is undeployed.
+   */
+  private static Future<CloudCode> onCallersContext(Context caller, Future<CloudCode> cloud) {
+    Promise<CloudCode> mine = Promise.promise();
+    cloud.onComplete(result -> caller.runOnContext(v -> mine.handle(result)));
+    return mine.future();
   }
 
   /** Gives back one {@link #acquire}; the last one closes the contexts. */
