@@ -62,6 +62,7 @@ public final class AuthServiceVerticle extends VerticleBase {
         bus.consumer(ServiceRole.AUTH.healthAddress(),
             BusReplies.health(() -> components.storage().ping())));
     return components.storage().ping()
+        .compose(v -> users.ensureClass())
         .compose(v -> Future.all(consumers.stream().map(MessageConsumer::completion).toList()));
   }
 

@@ -44,6 +44,7 @@ public final class DataServiceVerticle extends VerticleBase {
         config().getString(ParseServerOptions.WEBHOOK_KEY),
         config().getLong(ParseServerOptions.WEBHOOK_TIMEOUT, 30_000L));
     return components.storage().ping()
+        .compose(v -> classes.ensureSystemClasses())
         .compose(v -> hooks.start(EventBusAddresses.HOOKS_CHANGED))
         .compose(hooksConsumer -> SharedCloudCode.acquire(vertx, config())
             .compose(loaded -> {

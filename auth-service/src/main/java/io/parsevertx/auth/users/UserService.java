@@ -519,6 +519,14 @@ public final class UserService {
         .map(found -> found.isEmpty() ? null : found.get(0));
   }
 
+  /**
+   * {@code _User} with its standard fields, before anyone signs up: as on Parse Server, which
+   * creates it at start, so the Dashboard and {@code /schemas} show it on a fresh database.
+   */
+  public Future<Void> ensureClass() {
+    return schema().mapEmpty();
+  }
+
   private Future<ClassSchema> schema() {
     return schemas.enforce(ClassNames.USER, UserFields.types(new JsonObject()));
   }

@@ -91,6 +91,11 @@ public final class ClassesService {
   }
 
   /** @return {@code {"objectId","createdAt"}}; fails with 103, 105, 107, 111, 123 */
+  /** The classes Parse Server has from its first start: {@code _Role} here. */
+  public Future<Void> ensureSystemClasses() {
+    return RoleRules.ensureClass(storage, schemas).mapEmpty();
+  }
+
   public Future<JsonObject> create(ServiceRequest request) {
     String className = ClassNames.requireValidClassName(request.className());
     refuseCredentials(className);

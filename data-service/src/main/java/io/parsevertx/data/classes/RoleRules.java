@@ -4,9 +4,13 @@ import io.parsevertx.common.error.ParseErrorCode;
 import io.parsevertx.common.error.ParseException;
 import io.parsevertx.common.schema.ClassNames;
 import io.parsevertx.common.schema.ClassSchema;
+import io.parsevertx.common.schema.FieldType;
+import io.parsevertx.common.schema.SchemaField;
 import io.parsevertx.storage.StorageAdapter;
+import io.parsevertx.storage.schema.SchemaController;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
+import java.util.Map;
 import java.util.regex.Pattern;
 
 /**
@@ -15,6 +19,9 @@ import java.util.regex.Pattern;
  */
 final class RoleRules {
   private static final String NAME = "name";
+  private static final Map<String, SchemaField> FIELDS = Map.of(NAME,
+      SchemaField.of(FieldType.STRING), "users", SchemaField.relationTo(ClassNames.USER),
+      "roles", SchemaField.relationTo(ClassNames.ROLE));
   private static final Pattern VALID_NAME = Pattern.compile("^[0-9a-zA-Z\\-_ ]+$");
 
   private RoleRules() {}
@@ -44,5 +51,15 @@ final class RoleRules {
     }
     return storage.createIndex(schema, "name_1", new JsonObject().put(NAME, 1), true)
         .map(schema);
+  }
+
+  /**
+   * {@code _Role} with its name and its two relations, before any role is written: as on
+   * Parse Server, which creates it at start, so the Dashboard and {@code /schemas} show it on a
+   * fresh database.
+   */
+  static Future<ClassSchema> ensureClass(StorageAdapter storage, SchemaController schemas) {
+    return schemas.enforce(ClassNames.ROLE, FIELDS)
+        .compose(schema -> ensureUniqueNames(storage, schema));
   }
 }

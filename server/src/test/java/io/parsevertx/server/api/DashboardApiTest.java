@@ -90,6 +90,23 @@ class DashboardApiTest extends ApiTestBase {
   }
 
   @Test
+  void userAndRoleClassesExistBeforeAnyoneSignsUp() {
+    // note: nothing in this class signs up or makes a role; Parse Server has both at start
+    JsonObject user = expect(request(HttpMethod.GET, "/schemas/_User", MASTER, null), 200)
+        .getJsonObject("fields");
+    for (String field : List.of("username", "email", "emailVerified", "authData")) {
+      assertTrue(user.containsKey(field), field + " in " + user.encode());
+    }
+    JsonObject role = expect(request(HttpMethod.GET, "/schemas/_Role", MASTER, null), 200)
+        .getJsonObject("fields");
+    assertEquals("String", role.getJsonObject("name").getString("type"));
+    assertEquals(new JsonObject().put("type", "Relation").put("targetClass", "_User"),
+        role.getJsonObject("users"));
+    assertEquals(new JsonObject().put("type", "Relation").put("targetClass", "_Role"),
+        role.getJsonObject("roles"));
+  }
+
+  @Test
   void configParametersMarkedMasterKeyOnlyAreHiddenFromClients() {
     expect(request(HttpMethod.PUT, "/config", MASTER, new JsonObject()
         .put("params", new JsonObject().put("shown", "yes").put("hidden", "s3"))
