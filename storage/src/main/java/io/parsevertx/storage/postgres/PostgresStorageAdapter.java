@@ -39,6 +39,8 @@ public final class PostgresStorageAdapter implements StorageAdapter {
   private static final String UNIQUE_VIOLATION = "23505";
   private static final String UNDEFINED_TABLE = "42P01";
   private static final String DUPLICATE_TABLE = "42P07";
+  /** What a CREATE TABLE IF NOT EXISTS racing another one may get for the table's row type. */
+  private static final String DUPLICATE_OBJECT = "42710";
 
   /** Where statements go: the pool, or the one connection of a transaction. */
   private final SqlClient pool;
@@ -105,8 +107,9 @@ public final class PostgresStorageAdapter implements StorageAdapter {
   private Future<Void> ready() {
     if (ready == null || ready.failed()) {
       ready = pool.query(PgSchemaTable.CREATE).execute().<Void>mapEmpty()
+          // note: services starting together (or several pods) create it at the same moment
           .recover(e -> isState(e, DUPLICATE_TABLE) || isState(e, UNIQUE_VIOLATION)
-              ? Future.succeededFuture() : Future.failedFuture(e))
+              || isState(e, DUPLICATE_OBJECT) ? Future.succeededFuture() : Future.failedFuture(e))
           .compose(v -> PgExtensions.enable(pool))
           .map(found -> {
             extensions = found;

@@ -73,6 +73,23 @@ class PostgresStorageAdapterTest {
     vertx.close().await();
   }
 
+  @Test
+  void servicesStartingTogetherOnAFreshDatabaseAllGetReady() {
+    // note: each round a new database, where eight pools create _SCHEMA at the same moment
+    for (int round = 0; round < 5; round++) {
+      String uri = TestServers.postgresUri();
+      List<PostgresStorageAdapter> adapters = java.util.stream.IntStream.range(0, 8)
+          .mapToObj(i -> PostgresStorageAdapter.connect(vertx, uri, new JsonObject()
+              .put("max", 1))).toList();
+      try {
+        io.vertx.core.Future.all(adapters.stream().map(PostgresStorageAdapter::loadSchemas)
+            .toList()).await();
+      } finally {
+        adapters.forEach(a -> a.close().await());
+      }
+    }
+  }
+
   private static List<Row> sql(String statement, Object... params) {
     List<Row> rows = new java.util.ArrayList<>();
     raw.preparedQuery(statement).execute(Tuple.wrap(List.of(params))).await().forEach(rows::add);
