@@ -29,6 +29,9 @@ public final class UserFields {
   public static Map<String, SchemaField> types(JsonObject body) {
     Map<String, SchemaField> types = new LinkedHashMap<>();
     types.put(USERNAME, SchemaField.of(FieldType.STRING));
+    // note: listed as Parse Server lists it (the Dashboard sets passwords through this
+    // column); no object ever holds it, only its hash, which no schema shows
+    types.put(PASSWORD, SchemaField.of(FieldType.STRING));
     types.put(EMAIL, SchemaField.of(FieldType.STRING));
     types.put(EMAIL_VERIFIED, SchemaField.of(FieldType.BOOLEAN));
     types.put(AUTH_DATA, SchemaField.of(FieldType.OBJECT));

@@ -94,7 +94,8 @@ class DashboardApiTest extends ApiTestBase {
     // note: nothing in this class signs up or makes a role; Parse Server has both at start
     JsonObject user = expect(request(HttpMethod.GET, "/schemas/_User", MASTER, null), 200)
         .getJsonObject("fields");
-    for (String field : List.of("username", "email", "emailVerified", "authData")) {
+    for (String field : List.of("username", "password", "email", "emailVerified",
+        "authData")) {
       assertTrue(user.containsKey(field), field + " in " + user.encode());
     }
     JsonObject role = expect(request(HttpMethod.GET, "/schemas/_Role", MASTER, null), 200)
