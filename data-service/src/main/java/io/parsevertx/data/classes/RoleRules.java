@@ -10,6 +10,7 @@ import io.parsevertx.storage.StorageAdapter;
 import io.parsevertx.storage.schema.SchemaController;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.regex.Pattern;
 
@@ -19,9 +20,14 @@ import java.util.regex.Pattern;
  */
 final class RoleRules {
   private static final String NAME = "name";
-  private static final Map<String, SchemaField> FIELDS = Map.of(NAME,
-      SchemaField.of(FieldType.STRING), "users", SchemaField.relationTo(ClassNames.USER),
-      "roles", SchemaField.relationTo(ClassNames.ROLE));
+  // note: in Parse Server's order, which is the Dashboard's column order
+  private static final Map<String, SchemaField> FIELDS = new LinkedHashMap<>();
+
+  static {
+    FIELDS.put(NAME, SchemaField.of(FieldType.STRING));
+    FIELDS.put("users", SchemaField.relationTo(ClassNames.USER));
+    FIELDS.put("roles", SchemaField.relationTo(ClassNames.ROLE));
+  }
   private static final Pattern VALID_NAME = Pattern.compile("^[0-9a-zA-Z\\-_ ]+$");
 
   private RoleRules() {}
