@@ -15,6 +15,7 @@ Parse.Cloud.beforeSave(Parse.User, (request) => {
   if (request.object.get('title') === 'shout') {
     request.object.set('title', 'SHOUT');
   }
+  request.context.stamp = 'user-before-save';
 });
 
 Parse.Cloud.afterSave(Parse.User, async (request) => {
@@ -23,6 +24,8 @@ Parse.Cloud.afterSave(Parse.User, async (request) => {
   entry.set('event', request.original ? 'updated' : 'created');
   entry.set('sawHash', request.object.get('_hashed_password') !== undefined
     || request.object.get('password') !== undefined);
+  entry.set('source', request.context.source || null);
+  entry.set('stamp', request.context.stamp || null);
   await entry.save(null, { useMasterKey: true });
 });
 
@@ -30,12 +33,15 @@ Parse.Cloud.beforeDelete(Parse.User, (request) => {
   if (request.object.get('title') === 'keeper') {
     throw 'this user is kept';
   }
+  request.context.stamp = 'user-before-delete';
 });
 
 Parse.Cloud.afterDelete(Parse.User, async (request) => {
   const entry = new Parse.Object('UserLog');
   entry.set('username', request.object.get('username'));
   entry.set('event', 'deleted');
+  entry.set('source', request.context.source || null);
+  entry.set('stamp', request.context.stamp || null);
   await entry.save(null, { useMasterKey: true });
 });
 

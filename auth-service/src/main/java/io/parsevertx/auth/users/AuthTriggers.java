@@ -51,7 +51,20 @@ public final class AuthTriggers {
         call.put("original", original);
       }
       return cloud.runTrigger(BEFORE_SAVE, ClassNames.USER, call);
-    }).map(outcome -> CloudCode.bodyAfterBeforeSave(changes, outcome));
+    }).map(outcome -> {
+      keepContext(request, outcome);
+      return CloudCode.bodyAfterBeforeSave(changes, outcome);
+    });
+  }
+
+  /**
+   * The context as beforeSave left it goes on to afterSave, as in Parse: kept in the request's
+   * params, where {@link #afterSave} (through {@link CloudCaller#of(ServiceRequest)}) reads it.
+   */
+  private static void keepContext(ServiceRequest request, JsonObject outcome) {
+    if (request.params() != null && outcome.getValue("context") instanceof JsonObject context) {
+      request.params().put(ServiceRequest.CLOUD_CONTEXT, context);
+    }
   }
 
   /** {@code afterSave} on {@code _User}: {@code saved} as stored, {@code previous} before. */
@@ -67,6 +80,30 @@ public final class AuthTriggers {
       return cloud.runTrigger(AFTER_SAVE, ClassNames.USER, call);
     }).onFailure(e -> LOG.warn("event=cloud_after_trigger_failed trigger={} error={}",
         AFTER_SAVE, e.getMessage()));
+  }
+
+  /** {@code beforeDelete} on {@code _User}: fails with the handler's error, which keeps it. */
+  public Future<Void> beforeDelete(ServiceRequest request, JsonObject user) {
+    return runFor(BEFORE_DELETE, request, user).map(outcome -> {
+      keepContext(request, outcome);
+      return null;
+    });
+  }
+
+  /** {@code afterDelete} on {@code _User}: runs without holding the answer. */
+  public void afterDelete(ServiceRequest request, JsonObject user) {
+    runFor(AFTER_DELETE, request, user).onFailure(e -> LOG.warn(
+        "event=cloud_after_trigger_failed trigger={} error={}", AFTER_DELETE, e.getMessage()));
+  }
+
+  private Future<JsonObject> runFor(String kind, ServiceRequest request, JsonObject user) {
+    if (!cloud.hasTrigger(kind, ClassNames.USER)) {
+      return Future.succeededFuture(new JsonObject());
+    }
+    // note: the user is passed in, as one who deleted themselves can no longer be read
+    return caller.of(request.requestId(), request.auth(), user)
+        .map(call -> CloudCaller.withRequest(call, request))
+        .compose(call -> cloud.runTrigger(kind, ClassNames.USER, call.put("original", user)));
   }
 
   /** Whether the app has {@code kind} on {@code _User}: then the stored user is read for it. */

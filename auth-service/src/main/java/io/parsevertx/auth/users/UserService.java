@@ -407,7 +407,7 @@ public final class UserService {
         .compose(view -> {
           removed[0] = view;
           return view == null ? Future.succeededFuture()
-              : triggers.before(AuthTriggers.BEFORE_DELETE, view, request.auth());
+              : triggers.beforeDelete(request, view);
         })
         .compose(v -> schema())
         .compose(schema -> storage.deleteObject(schema, byId(userId)))
@@ -423,8 +423,7 @@ public final class UserService {
           bus.publish(EventBusAddresses.SESSIONS_INVALIDATED,
               new JsonObject().put("userId", userId));
           if (removed[0] != null) {
-            triggers.after(AuthTriggers.AFTER_DELETE, ClassNames.USER, removed[0],
-                request.auth());
+            triggers.afterDelete(request, removed[0]);
           }
           return new JsonObject();
         });

@@ -126,4 +126,24 @@ class CloudUserTriggersApiTest extends ApiTestBase {
     PushApiTest.waitUntil(() -> logs("cu-gone", "deleted").size() == 1, 10_000);
     assertTrue(logs("cu-keeper", "deleted").isEmpty());
   }
+
+  @Test
+  void theContextGoesFromTheBeforeToTheAfterTrigger() {
+    String context = new JsonObject().put("source", "client").encode();
+    JsonObject kim = expect(request(HttpMethod.POST, "/users", Map.of(
+        ParseHeaders.APPLICATION_ID, APP_ID, ParseHeaders.CLOUD_CONTEXT, context),
+        new JsonObject().put("username", "cu-kim").put("password", "pw-1")), 201);
+    PushApiTest.waitUntil(() -> logs("cu-kim", "created").size() == 1, 10_000);
+    JsonObject created = logs("cu-kim", "created").get(0);
+    assertEquals("client", created.getString("source"));
+    assertEquals("user-before-save", created.getString("stamp"));
+
+    expect(request(HttpMethod.DELETE, "/users/" + kim.getString("objectId"), Map.of(
+        ParseHeaders.APPLICATION_ID, APP_ID, ParseHeaders.SESSION_TOKEN,
+        kim.getString("sessionToken"), ParseHeaders.CLOUD_CONTEXT, context), null), 200);
+    PushApiTest.waitUntil(() -> logs("cu-kim", "deleted").size() == 1, 10_000);
+    JsonObject deleted = logs("cu-kim", "deleted").get(0);
+    assertEquals("client", deleted.getString("source"));
+    assertEquals("user-before-delete", deleted.getString("stamp"));
+  }
 }
