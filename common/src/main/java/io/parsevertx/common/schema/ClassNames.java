@@ -27,6 +27,14 @@ public final class ClassNames {
   public static final Set<String> SYSTEM_CLASSES = Set.of(USER, INSTALLATION, ROLE, SESSION,
       PRODUCT, PUSH_STATUS, PUSH_WORK, JOB_STATUS, JOB_SCHEDULE, AUDIENCE, IDEMPOTENCY, HOOKS);
 
+  /**
+   * The server's own bookkeeping classes, which {@code GET /schemas} leaves out as Parse
+   * Server does (it keeps no schema for them), so the Dashboard's class list shows only the app's
+   * classes and the ones users edit.
+   */
+  public static final Set<String> BOOKKEEPING_CLASSES = Set.of(PUSH_STATUS, PUSH_WORK,
+      JOB_STATUS, JOB_SCHEDULE, AUDIENCE, IDEMPOTENCY, GLOBAL_CONFIG, GRAPHQL_CONFIG, HOOKS);
+
   private static final Pattern CLASS_NAME = Pattern.compile("^[A-Za-z][A-Za-z0-9_]*$");
   private static final Pattern JOIN_CLASS = Pattern.compile("^_Join:[A-Za-z0-9_]+:[A-Za-z0-9_]+");
   private static final Pattern FIELD_NAME = Pattern.compile("^[A-Za-z][0-9A-Za-z_]*$");

@@ -36,7 +36,9 @@ public final class SchemaService {
     requireMaster(request);
     return schemas.all().map(all -> {
       JsonArray results = new JsonArray();
-      all.values().forEach(schema -> results.add(schema.toJson()));
+      all.values().stream()
+          .filter(schema -> !ClassNames.BOOKKEEPING_CLASSES.contains(schema.className()))
+          .forEach(schema -> results.add(schema.toJson()));
       return new JsonObject().put("results", results);
     });
   }

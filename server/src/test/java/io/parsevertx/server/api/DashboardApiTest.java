@@ -108,6 +108,26 @@ class DashboardApiTest extends ApiTestBase {
   }
 
   @Test
+  void theServersBookkeepingClassesAreNotListedAsSchemas() {
+    String audience = expect(request(HttpMethod.POST, "/push_audiences", MASTER,
+        new JsonObject().put("name", "listed-not").put("query", "{}")), 201)
+        .getString("objectId");
+    expect(request(HttpMethod.PUT, "/config", MASTER, new JsonObject().put("params",
+        new JsonObject().put("listedNot", 1))), 200);
+    expect(request(HttpMethod.POST, "/hooks/functions", MASTER, new JsonObject()
+        .put("functionName", "listedNot").put("url", "http://127.0.0.1:9/hook")), 200);
+    List<String> listed = expect(request(HttpMethod.GET, "/schemas", MASTER, null), 200)
+        .getJsonArray("results").stream()
+        .map(s -> ((JsonObject) s).getString("className")).toList();
+    for (String internal : List.of("_Audience", "_GlobalConfig", "_Hooks")) {
+      assertFalse(listed.contains(internal), internal + " in " + listed);
+    }
+    assertTrue(listed.containsAll(List.of("_User", "_Role")), listed.toString());
+    // note: the audiences test counts what it finds
+    expect(request(HttpMethod.DELETE, "/push_audiences/" + audience, MASTER, null), 200);
+  }
+
+  @Test
   void configParametersMarkedMasterKeyOnlyAreHiddenFromClients() {
     expect(request(HttpMethod.PUT, "/config", MASTER, new JsonObject()
         .put("params", new JsonObject().put("shown", "yes").put("hidden", "s3"))
