@@ -90,12 +90,12 @@ public final class ClassesService {
         false)).map(found -> found.isEmpty() ? null : found.get(0));
   }
 
-  /** @return {@code {"objectId","createdAt"}}; fails with 103, 105, 107, 111, 123 */
   /** The classes Parse Server has from its first start: {@code _Role} here. */
   public Future<Void> ensureSystemClasses() {
     return RoleRules.ensureClass(storage, schemas).mapEmpty();
   }
 
+  /** @return {@code {"objectId","createdAt"}}; fails with 103, 105, 107, 111, 123 */
   public Future<JsonObject> create(ServiceRequest request) {
     String className = ClassNames.requireValidClassName(request.className());
     refuseCredentials(className);
